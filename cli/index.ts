@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { DETECT_HELP, detectCommand } from "./commands/detect.ts";
+import { CliError } from "./errors.ts";
+
+const HELP = `indexwatch — find open directory listings that expose personal data
+
+Usage: npm run -s cli -- <command> [options]
+
+Commands:
+  detect FILE --url URL [--content-type CT]   is this saved page a listing? what does it expose?
+  detect --batch                              the same for JSON lines on stdin
+  help [command]                              this text, or a command's own
+
+${DETECT_HELP}`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  detect: detectCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    const topic = command === "help" ? rest[0] : undefined;
+    if (topic === "detect") process.stdout.write(`${DETECT_HELP}\n`);
+    else process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new CliError(`unknown command: ${command} (try --help)`, 2);
+  return run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      process.stderr.write(`indexwatch: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+    } else {
+      process.stderr.write(`indexwatch: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 70;
+    }
+  },
+);

@@ -1,0 +1,14 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "./env.ts";
+import { AppError, onError } from "./errors.ts";
+import { meta } from "./routes/meta.ts";
+
+export const app = new Hono<AppEnv>();
+
+app.use(secureHeaders());
+app.route("/", meta);
+app.notFound(() => {
+  throw new AppError("not_found", "no such route");
+});
+app.onError(onError);
