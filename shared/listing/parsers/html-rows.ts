@@ -1,4 +1,4 @@
-import { type Base, classifyLink } from "../scan/links.ts";
+import { type Base, LinkReader } from "../scan/links.ts";
 import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
 import { MetaReader } from "./meta.ts";
@@ -15,58 +15,53 @@ export interface HtmlRowsOptions {
 
 const ANCHOR = /<a\s/gi;
 const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const TAG_OR_SPACE = /<[^>]*>|\s+/g;
 /** Held text beyond this without a complete anchor is hostile or broken; it is dropped. */
 const MAX_HOLD = 256 * 1024;
-/** Only this much of the text before a link can describe it. */
+/** Only this much of the text around a link can describe it. */
 const MAX_GAP = 4096;
-
-const TAG_OR_SPACE = /<[^>]*>|\s+/g;
 
 function visibleLength(gap: string): number {
   return gap.replace(TAG_OR_SPACE, "").length;
 }
 
-interface Pending {
-  href: string | undefined;
-  before: string;
-}
-
-function firstBreak(gap: string, breaks: readonly string[]): number {
-  let at = gap.length;
-  for (const b of breaks) {
-    const i = gap.indexOf(b);
-    if (i !== -1 && i < at) at = i;
-    const j = gap.indexOf(b.toUpperCase());
-    if (j !== -1 && j < at) at = j;
+/** The href of the `<a …>` tag at buf[start..close], entity-decoded, or undefined. */
+function hrefOf(buf: string, start: number, close: number): string | undefined {
+  // Fast path: `<a href="…"` as nearly every server writes it.
+  if (buf.startsWith('href="', start + 3) || buf.startsWith('HREF="', start + 3)) {
+    const end = buf.indexOf('"', start + 9);
+    if (end !== -1 && end < close) return decodeEntities(buf.slice(start + 9, end));
   }
-  return at;
-}
-
-function lastBreak(gap: string, breaks: readonly string[]): number {
-  let at = -1;
-  for (const b of breaks) {
-    const i = gap.lastIndexOf(b);
-    if (i > at) at = i;
-    const j = gap.lastIndexOf(b.toUpperCase());
-    if (j > at) at = j;
-  }
-  return at;
+  const m = HREF.exec(buf.slice(start, close + 1));
+  const raw = m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  return raw === undefined ? undefined : decodeEntities(raw);
 }
 
 /** Streams entries out of server-rendered HTML: each direct-child link plus its row's size and date. */
 export class HtmlRowsParser implements RowParser {
   private buf = "";
-  private pending: Pending | undefined;
+  /** The href of the last link seen, waiting for the text after it (undefined: none). */
+  private pendingHref: string | undefined;
+  private hasPending = false;
+  private pendingBefore = "";
   private staged: ListingEntry | undefined;
   private readonly meta = new MetaReader();
-
-  private readonly base: Base;
-  private readonly opts: HtmlRowsOptions;
+  private readonly links: LinkReader;
+  private readonly after: boolean;
+  private readonly breaks: readonly string[];
+  private readonly measure: boolean;
   private readonly sink: Sink;
 
   constructor(base: Base, opts: HtmlRowsOptions, sink: Sink) {
-    this.base = base;
-    this.opts = opts;
+    this.links = new LinkReader(base);
+    this.after = opts.meta === "after";
+    const breaks = new Set<string>();
+    for (const b of opts.rowBreaks) {
+      breaks.add(b);
+      breaks.add(b.toUpperCase());
+    }
+    this.breaks = [...breaks];
+    this.measure = opts.measureText === true;
     this.sink = sink;
   }
 
@@ -77,8 +72,8 @@ export class HtmlRowsParser implements RowParser {
 
   end(): void {
     this.scan(true);
-    if (this.pending) this.finish(this.pending, this.buf);
-    this.pending = undefined;
+    if (this.hasPending) this.finish(this.buf, 0, this.buf.length);
+    this.hasPending = false;
     this.buf = "";
     this.flush();
   }
@@ -93,17 +88,12 @@ export class HtmlRowsParser implements RowParser {
       const start = m.index;
       const close = buf.indexOf(">", start);
       if (close === -1) break; // the tag is not complete yet (and no later tag is)
-      const textEnd = buf.indexOf("<", close + 1);
-      if (textEnd === -1 && !final) break;
-      const gap = buf.slice(keep, start);
-      if (this.opts.measureText) this.sink.text(visibleLength(gap));
-      if (this.pending) this.finish(this.pending, gap);
-      const href = HREF.exec(buf.slice(start, close + 1));
-      const raw = href ? (href[1] ?? href[2] ?? href[3]) : undefined;
-      this.pending = {
-        href: raw === undefined ? undefined : decodeEntities(raw),
-        before: this.beforeOf(gap),
-      };
+      if (!final && buf.indexOf("<", close + 1) === -1) break; // the row may go on in the next chunk
+      if (this.measure) this.sink.text(visibleLength(buf.slice(keep, start)));
+      if (this.hasPending) this.finish(buf, keep, start);
+      this.pendingHref = hrefOf(buf, start, close);
+      this.hasPending = true;
+      if (!this.after) this.pendingBefore = this.beforeOf(buf, keep, start);
       keep = close + 1;
       ANCHOR.lastIndex = keep;
     }
@@ -112,34 +102,46 @@ export class HtmlRowsParser implements RowParser {
     this.buf = rest;
   }
 
-  private beforeOf(gap: string): string {
-    if (this.opts.meta !== "before") return "";
-    const tail = gap.length > MAX_GAP ? gap.slice(-MAX_GAP) : gap;
-    return tail.slice(lastBreak(tail, this.opts.rowBreaks) + 1);
+  /** The text of the row a link starts: after the last row break before it. */
+  private beforeOf(buf: string, from: number, to: number): string {
+    // Search a bounded slice: an unbounded indexOf for a break that is absent would scan the whole page.
+    const gap = buf.slice(Math.max(from, to - MAX_GAP), to);
+    let at = 0;
+    for (const b of this.breaks) {
+      const i = gap.lastIndexOf(b);
+      if (i >= at) at = i + 1;
+    }
+    return at === 0 ? gap : gap.slice(at);
   }
 
-  private finish(p: Pending, gapAfter: string): void {
-    if (p.href === undefined) return;
-    const link = classifyLink(this.base, p.href);
-    this.sink.link(link.kind);
-    if (link.kind === "parent") {
-      this.sink.parent(link.href);
+  /** The rest of a link's row: from its closing tag to the next row break. */
+  private afterOf(buf: string, from: number, to: number): string {
+    const gap = buf.slice(from, Math.min(to, from + MAX_GAP));
+    let lo = gap.indexOf("</");
+    if (lo === -1) lo = 0;
+    let end = gap.length;
+    for (const b of this.breaks) {
+      const i = gap.indexOf(b, lo + 2);
+      if (i !== -1 && i < end) end = i;
+    }
+    return gap.slice(lo, end);
+  }
+
+  private finish(buf: string, from: number, to: number): void {
+    const href = this.pendingHref;
+    if (href === undefined) return;
+    const links = this.links;
+    const kind = links.read(href);
+    this.sink.link(kind);
+    if (kind === "parent") {
+      this.sink.parent(links.href);
       return;
     }
-    if (link.kind !== "child") return;
-    let fragment: string;
-    if (this.opts.meta === "after") {
-      const head = gapAfter.length > MAX_GAP ? gapAfter.slice(0, MAX_GAP) : gapAfter;
-      // Skip the link text and the closing tag, then stop at the next row.
-      const from = head.indexOf("</");
-      const body = from === -1 ? head : head.slice(from);
-      fragment = body.slice(0, firstBreak(body.slice(2), this.opts.rowBreaks) + 2);
-    } else {
-      fragment = p.before;
-    }
-    const meta = this.meta.read(fragment);
-    const entry: ListingEntry = { name: link.name, href: link.href, isDir: link.isDir };
-    if (meta.size !== undefined && !link.isDir) entry.size = meta.size;
+    if (kind !== "child") return;
+    const meta = this.meta;
+    meta.read(this.after ? this.afterOf(buf, from, to) : this.pendingBefore);
+    const entry: ListingEntry = { name: links.name, href: links.href, isDir: links.isDir };
+    if (meta.size !== undefined && !links.isDir) entry.size = meta.size;
     if (meta.modified !== undefined) entry.modified = meta.modified;
     this.stage(entry);
   }
@@ -147,7 +149,7 @@ export class HtmlRowsParser implements RowParser {
   /** Icon and name often link the same file twice in one row: merge neighbours. */
   private stage(e: ListingEntry): void {
     const s = this.staged;
-    if (s && s.name === e.name && s.isDir === e.isDir) {
+    if (s !== undefined && s.name === e.name && s.isDir === e.isDir) {
       if (s.size === undefined && e.size !== undefined) s.size = e.size;
       if (s.modified === undefined && e.modified !== undefined) s.modified = e.modified;
       return;
@@ -157,7 +159,7 @@ export class HtmlRowsParser implements RowParser {
   }
 
   private flush(): void {
-    if (this.staged) this.sink.entry(this.staged);
+    if (this.staged !== undefined) this.sink.entry(this.staged);
     this.staged = undefined;
   }
 }

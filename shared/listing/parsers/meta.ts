@@ -1,39 +1,33 @@
 import { DateFinder } from "../text/date.ts";
-import { decodeEntities } from "../text/entities.ts";
-import { parseSize, SIZE_TOKEN } from "../text/size.ts";
-
-const TAG = /<[^>]*>/g;
-const DIR_WORDS = /(?:^|\s)(?:<dir>|\[directory\]|directory|folder)(?:\s|$)/i;
-
-export interface Meta {
-  size?: number;
-  modified?: string;
-  dirHint?: boolean;
-}
+import { SizeFinder } from "../text/size.ts";
 
 /** Reads the date and size that a server prints next to a link. */
 export class MetaReader {
   private readonly dates = new DateFinder();
+  private readonly sizes = new SizeFinder();
+  size: number | undefined;
+  modified: string | undefined;
 
   /**
-   * Date and size from a fragment of listing markup (tags are dropped, entities decoded).
-   * @example new MetaReader().read("</a></td><td>2013-04-09 08:12</td><td>1.8M</td>") // {modified, size}
+   * Date and size from a fragment of a listing row, markup included (tags bound tokens,
+   * attribute values are never read as sizes). Results are left in `size` and `modified`.
+   * @example r.read("</a></td><td>2013-04-09 08:12</td><td>1.8M</td>"); r.size // 1887437
    */
-  read(fragment: string): Meta {
-    const text = decodeEntities(fragment.indexOf("<") === -1 ? fragment : fragment.replace(TAG, " "));
-    const meta: Meta = {};
-    let rest = text;
-    const date = this.dates.find(text);
-    if (date) {
-      meta.modified = date.iso;
-      rest = `${text.slice(0, date.index)} ${text.slice(date.index + date.length)}`;
+  read(fragment: string): void {
+    const dates = this.dates;
+    const modified = dates.find(fragment);
+    this.modified = modified;
+    if (modified === undefined) {
+      this.size = this.sizes.find(fragment, 0);
+      return;
     }
-    if (DIR_WORDS.test(rest)) meta.dirHint = true;
-    const size = SIZE_TOKEN.exec(rest);
-    if (size) {
-      const bytes = parseSize(size[0]);
-      if (bytes !== undefined) meta.size = bytes;
+    // Most servers print the size after the date (Apache, nginx, IIS); Caddy, Jetty and Tomcat before it.
+    const after = this.sizes.find(fragment, dates.end);
+    if (after !== undefined) {
+      this.size = after;
+      return;
     }
-    return meta;
+    const before = this.sizes.find(fragment, 0);
+    this.size = before !== undefined && this.sizes.end <= dates.index ? before : undefined;
   }
 }

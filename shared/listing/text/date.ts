@@ -1,145 +1,307 @@
+// Dates in every form listing servers print, found by a capture-free regex per form and
+// read by a tiny interpreter of the form's shape: capture groups and case-insensitive
+// alternations cost several times more per row, and a page uses one form for every row.
+
 const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
-const MON = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
-const AMPM = "(?:[\\s\\u202f]?([ap])\\.?m\\.?)?";
 
-interface Parts {
-  y: number;
-  mo: number;
-  d: number;
-  h?: number;
-  mi?: number;
-  s?: number;
+/**
+ * A date form. Shape tokens: Y four-digit year, y two-digit year, M month number, N month name,
+ * D day, h hour, m minute, s second, a optional AM/PM, T "T" or spaces, space: one or more
+ * spaces; `[…]` is optional; any other character must match itself.
+ */
+interface Form {
+  locate: RegExp;
+  shape: string;
 }
 
-type Pattern = { re: RegExp; parts(m: RegExpExecArray): Parts | undefined };
-
-const n = (s: string | undefined): number => (s === undefined ? 0 : Number(s));
-const mon = (s: string | undefined): number => MONTHS[(s ?? "").slice(0, 3).toLowerCase()] ?? 0;
-function hour12(h: number, ap: string | undefined): number {
-  if (ap === undefined) return h;
-  const pm = ap.toLowerCase() === "p";
-  return (h % 12) + (pm ? 12 : 0);
-}
-function time(m: RegExpExecArray, at: number, ap?: number): Pick<Parts, "h" | "mi" | "s"> {
-  if (m[at] === undefined) return {};
-  const h = hour12(n(m[at]), ap === undefined ? undefined : m[ap]);
-  return m[at + 2] === undefined ? { h, mi: n(m[at + 1]) } : { h, mi: n(m[at + 1]), s: n(m[at + 2]) };
-}
-
-// Ordered by how many servers print them; the finder tries the last pattern that hit first.
-const PATTERNS: Pattern[] = [
+// Ordered by how many servers print them; the finder tries the last form that hit first.
+const FORMS: readonly Form[] = [
   // 2013-04-09 08:12 · 2013-04-09T08:12:00Z · 2013-04-09 08:12:00 +0000 UTC (Apache 2.4, Caddy, rclone, S3, h5ai)
-  {
-    re: /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?/,
-    parts: (m) => ({ y: n(m[1]), mo: n(m[2]), d: n(m[3]), ...time(m, 4) }),
-  },
+  { locate: /\d{4}-\d\d-\d\d/, shape: "Y-M-D[Th:m[:s]]" },
   // 09-Apr-2013 08:12 (nginx, Apache 2.2, http-server)
-  {
-    re: new RegExp(`(\\d{1,2})-${MON}-(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: mon(m[2]), d: n(m[1]), ...time(m, 4) }),
-  },
+  { locate: /\d{1,2}-[A-Za-z]{3}[a-z]*\.?-\d{4}/, shape: "D-N-Y[ h:m[:s]]" },
   // 2013-Apr-09 08:12:00 (lighttpd, ngx-fancyindex)
-  {
-    re: new RegExp(`(\\d{4})-${MON}-(\\d{1,2})(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?`, "i"),
-    parts: (m) => ({ y: n(m[1]), mo: mon(m[2]), d: n(m[3]), ...time(m, 4) }),
-  },
+  { locate: /\d{4}-[A-Za-z]{3}-\d{1,2}/, shape: "Y-N-D[ h:m[:s]]" },
   // Tue, 09 Apr 2013 08:12:00 GMT (Tomcat, Plack, nginx json, Azure)
-  {
-    re: new RegExp(`(\\d{1,2}) ${MON} (\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: mon(m[2]), d: n(m[1]), ...time(m, 4) }),
-  },
+  { locate: /\d{1,2} [A-Za-z]{3} \d{4}/, shape: "D N Y[ h:m[:s]]" },
   // Apr 9, 2013, 8:12:00 AM (Jetty)
-  {
-    re: new RegExp(`${MON} (\\d{1,2}), (\\d{4}),?(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?${AMPM})?`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: mon(m[1]), d: n(m[2]), ...time(m, 4, 7) }),
-  },
+  { locate: /[A-Za-z]{3} \d{1,2}, \d{4}/, shape: "N D, Y[,][ h:m[:s][a]]" },
   // 5/17/2020  2:43 PM (IIS en-US, serve-index)
-  {
-    re: new RegExp(`(\\d{1,2})/(\\d{1,2})/(\\d{4}),?(?:\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?${AMPM})?`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: n(m[1]), d: n(m[2]), ...time(m, 4, 7) }),
-  },
+  { locate: /\d{1,2}\/\d{1,2}\/\d{4}/, shape: "M/D/Y[,][ h:m[:s][a]]" },
   // 30.05.2015 14:43 (IIS de-DE and most of Europe)
-  {
-    re: /(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/,
-    parts: (m) => ({ y: n(m[3]), mo: n(m[2]), d: n(m[1]), ...time(m, 4) }),
-  },
+  { locate: /\d{1,2}\.\d{1,2}\.\d{4}/, shape: "D.M.Y[,][ h:m[:s]]" },
   // 2013/04/09 08:12 (WEBrick)
-  {
-    re: /(\d{4})\/(\d{2})\/(\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?/,
-    parts: (m) => ({ y: n(m[1]), mo: n(m[2]), d: n(m[3]), ...time(m, 4) }),
-  },
+  { locate: /\d{4}\/\d\d\/\d\d/, shape: "Y/M/D[ h:m[:s]]" },
   // 09Apr2013 08:12 (mini_httpd, thttpd)
-  {
-    re: new RegExp(`(\\d{2})${MON}(\\d{4})(?:\\s+(\\d{1,2}):(\\d{2}))?`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: mon(m[2]), d: n(m[1]), ...time(m, 4) }),
-  },
-  // 05-17-20  02:43PM (IIS FTP DOS style)
-  {
-    re: /(\d{2})-(\d{2})-(\d{2})\s+(\d{1,2}):(\d{2})()([AP])M/i,
-    parts: (m) => {
-      const yy = n(m[3]);
-      return { y: yy < 70 ? 2000 + yy : 1900 + yy, mo: n(m[1]), d: n(m[2]), ...time(m, 4, 7) };
-    },
-  },
-  // Apr 09  2013 (ls -l, webfs) — the form with a time instead of a year has no year, so no date
-  {
-    re: new RegExp(`${MON}\\s+(\\d{1,2})\\s+(\\d{4})(?!\\d|:)`, "i"),
-    parts: (m) => ({ y: n(m[3]), mo: mon(m[1]), d: n(m[2]) }),
-  },
+  { locate: /\d\d[A-Za-z]{3}\d{4}/, shape: "DNY[ h:m]" },
+  // 05-17-20  02:43PM (IIS FTP, DOS style)
+  { locate: /\d\d-\d\d-\d\d\s+\d{1,2}:\d\d\s?[AaPp][Mm]/, shape: "M-D-y h:m[a]" },
+  // Apr 09  2013 (ls -l, webfs); the form with a time instead of a year has no year, so no date
+  { locate: /[A-Za-z]{3}\s+\d{1,2}\s+\d{4}(?![\d:])/, shape: "N D Y" },
 ];
 
-const pad = (v: number): string => (v < 10 ? `0${v}` : String(v));
+/** Month numbers keyed by the three lower-cased letters packed into one integer. */
+const MONTH_CODES = new Map<number, number>(
+  Object.entries(MONTHS).map(([k, v]) => [(k.charCodeAt(0) << 16) | (k.charCodeAt(1) << 8) | k.charCodeAt(2), v]),
+);
 
-function format(p: Parts): string | undefined {
-  if (p.y < 1970 || p.y > 2200 || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > 31) return undefined;
-  const day = `${p.y}-${pad(p.mo)}-${pad(p.d)}`;
-  if (p.h === undefined || p.mi === undefined) return day;
-  if (p.h > 23 || p.mi > 59 || (p.s ?? 0) > 60) return day;
-  return `${day}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s ?? 0)}Z`;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 0x202f || c === 10 || c === 13;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Reads one form's shape at a position; fields are left on the reader (no allocation). */
+class ShapeReader {
+  y = 0;
+  mo = 0;
+  d = 0;
+  h = -1;
+  mi = 0;
+  s = 0;
+  end = 0;
+  private t = "";
+  private p = 0;
+
+  read(shape: string, text: string, at: number): boolean {
+    this.y = 0;
+    this.mo = 0;
+    this.d = 0;
+    this.h = -1;
+    this.mi = 0;
+    this.s = 0;
+    this.t = text;
+    this.p = at;
+    const ok = this.seq(shape, 0, shape.length);
+    this.end = this.p;
+    return ok;
+  }
+
+  /** Matches shape[from..to); on failure restores nothing (the caller restores for optionals). */
+  private seq(shape: string, from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const tok = shape.charCodeAt(k);
+      if (tok === 91 /* [ */) {
+        const close = matching(shape, k);
+        const p = this.p;
+        const h = this.h;
+        const mi = this.mi;
+        const sec = this.s;
+        if (!this.seq(shape, k + 1, close)) {
+          this.p = p;
+          this.h = h;
+          this.mi = mi;
+          this.s = sec;
+        }
+        k = close;
+        continue;
+      }
+      if (!this.token(tok)) return false;
+    }
+    return true;
+  }
+
+  private num(min: number, max: number): number {
+    const t = this.t;
+    let p = this.p;
+    let v = 0;
+    let n = 0;
+    while (n < max && isDigit(t.charCodeAt(p))) {
+      v = v * 10 + t.charCodeAt(p) - 48;
+      p++;
+      n++;
+    }
+    if (n < min || isDigit(t.charCodeAt(p))) return -1;
+    this.p = p;
+    return v;
+  }
+
+  private token(tok: number): boolean {
+    const t = this.t;
+    switch (tok) {
+      case 89 /* Y */:
+        return (this.y = this.num(4, 4)) >= 0;
+      case 121 /* y */: {
+        const v = this.num(2, 2);
+        this.y = v < 70 ? 2000 + v : 1900 + v;
+        return v >= 0;
+      }
+      case 77 /* M */:
+        return (this.mo = this.num(1, 2)) >= 0;
+      case 68 /* D */:
+        return (this.d = this.num(1, 2)) >= 0;
+      case 104 /* h */:
+        return (this.h = this.num(1, 2)) >= 0;
+      case 109 /* m */:
+        return (this.mi = this.num(2, 2)) >= 0;
+      case 115 /* s */:
+        return (this.s = this.num(2, 2)) >= 0;
+      case 78 /* N */: {
+        const p0 = this.p;
+        const key = ((t.charCodeAt(p0) | 32) << 16) | ((t.charCodeAt(p0 + 1) | 32) << 8) | (t.charCodeAt(p0 + 2) | 32);
+        const m = MONTH_CODES.get(key);
+        if (m === undefined) return false;
+        this.mo = m;
+        let p = this.p + 3;
+        while (p < t.length && (t.charCodeAt(p) | 32) >= 97 && (t.charCodeAt(p) | 32) <= 122) p++;
+        if (t.charCodeAt(p) === 46 /* . */) p++;
+        this.p = p;
+        return true;
+      }
+      case 97 /* a */: {
+        let p = this.p;
+        if (isSpace(t.charCodeAt(p))) p++;
+        const c = t.charCodeAt(p) | 32;
+        if ((c !== 97 && c !== 112) || (t.charCodeAt(p + 1) | 32) !== 109) return false;
+        if (this.h < 1 || this.h > 12) return false;
+        this.h = (this.h % 12) + (c === 112 ? 12 : 0);
+        this.p = p + 2;
+        return true;
+      }
+      case 84 /* T */:
+        if (t.charCodeAt(this.p) === 84) {
+          this.p++;
+          return true;
+        }
+        return this.spaces();
+      case 32:
+        return this.spaces();
+      default:
+        if (t.charCodeAt(this.p) !== tok) return false;
+        this.p++;
+        return true;
+    }
+  }
+
+  private spaces(): boolean {
+    const t = this.t;
+    let p = this.p;
+    while (isSpace(t.charCodeAt(p))) p++;
+    if (p === this.p) return false;
+    this.p = p;
+    return true;
+  }
 }
 
-export interface FoundDate {
-  iso: string;
-  index: number;
-  length: number;
+function matching(shape: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < shape.length; k++) {
+    const c = shape.charCodeAt(k);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return k;
+  }
+  return shape.length;
 }
 
-/** Finds dates in listing text; remembers which pattern hit last, since one page uses one form. */
+const d0 = (v: number): number => 48 + ((v / 10) | 0);
+const d1 = (v: number): number => 48 + (v % 10);
+
+/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` as one flat string. */
+function isoOf(r: ShapeReader): string | undefined {
+  const { y, mo, d } = r;
+  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  const Y1 = 48 + ((y / 1000) | 0);
+  const Y2 = 48 + (((y / 100) | 0) % 10);
+  if (r.h < 0 || r.h > 23 || r.mi > 59 || r.s > 60) {
+    return String.fromCharCode(Y1, Y2, d0(y % 100), d1(y), 45, d0(mo), d1(mo), 45, d0(d), d1(d));
+  }
+  const { h, mi, s } = r;
+  return String.fromCharCode(
+    Y1, Y2, d0(y % 100), d1(y), 45, d0(mo), d1(mo), 45, d0(d), d1(d),
+    84, d0(h), d1(h), 58, d0(mi), d1(mi), 58, d0(s), d1(s), 90,
+  );
+}
+
+/** Finds dates in listing text; remembers which form hit last, since one page uses one form. */
 export class DateFinder {
   private last = 0;
+  private readonly reader = new ShapeReader();
+  /** Where the last date found starts and ends in the searched text. */
+  index = 0;
+  end = 0;
 
   /**
-   * The first date in `text`, normalised to ISO 8601 (UTC assumed).
-   * @example new DateFinder().find("09-Apr-2013 08:12  1843244")?.iso // "2013-04-09T08:12:00Z"
+   * The first date in `text`, normalised to ISO 8601 (UTC assumed), or undefined.
+   * @example new DateFinder().find("09-Apr-2013 08:12  1843244") // "2013-04-09T08:12:00Z"
    */
-  find(text: string): FoundDate | undefined {
-    const count = PATTERNS.length;
+  find(text: string): string | undefined {
+    // Fast paths for the two forms most listings print: Apache's `2013-04-09 08:12` and nginx's
+    // `09-Apr-2013 08:12`, read at fixed offsets.
+    if (this.last === 0 || this.last === 1) {
+      const at = text.search(FORMS[this.last]?.locate as RegExp);
+      if (at !== -1) {
+        const iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
+        if (iso !== undefined) return iso;
+      }
+    }
+    const count = FORMS.length;
     for (let k = 0; k < count; k++) {
       const i = (this.last + k) % count;
-      const pattern = PATTERNS[i] as Pattern;
-      const m = pattern.re.exec(text);
-      if (!m) continue;
-      const parts = pattern.parts(m);
-      const iso = parts && format(parts);
+      const form = FORMS[i] as Form;
+      const at = text.search(form.locate);
+      if (at === -1 || !this.reader.read(form.shape, text, at)) continue;
+      const iso = isoOf(this.reader);
       if (iso === undefined) continue;
       this.last = i;
-      return { iso, index: m.index, length: m[0].length };
+      this.index = at;
+      this.end = this.reader.end;
+      return iso;
     }
     return undefined;
   }
+
+  /** `YYYY-MM-DD[ HH:MM]` at `at` (the locate regex vouched for the date digits). */
+  private fastIso(t: string, at: number): string | undefined {
+    const y = num4(t, at);
+    const mo = num2(t, at + 5);
+    const d = num2(t, at + 8);
+    const sep = t.charCodeAt(at + 10);
+    if ((sep !== 32 && sep !== 84) || t.charCodeAt(at + 13) !== 58) return undefined;
+    const h = num2(t, at + 11);
+    const mi = num2(t, at + 14);
+    if (h < 0 || mi < 0 || t.charCodeAt(at + 16) === 58 || isDigit(t.charCodeAt(at + 16))) return undefined;
+    return this.done(at, at + 16, y, mo, d, h, mi);
+  }
+
+  /** `DD-Mon-YYYY HH:MM` at `at`. */
+  private fastNginx(t: string, at: number): string | undefined {
+    if (t.charCodeAt(at + 2) !== 45 || t.charCodeAt(at + 6) !== 45 || t.charCodeAt(at + 11) !== 32) return undefined;
+    const d = num2(t, at);
+    const key = ((t.charCodeAt(at + 3) | 32) << 16) | ((t.charCodeAt(at + 4) | 32) << 8) | (t.charCodeAt(at + 5) | 32);
+    const mo = MONTH_CODES.get(key) ?? 0;
+    const y = num4(t, at + 7);
+    if (t.charCodeAt(at + 14) !== 58) return undefined;
+    const h = num2(t, at + 12);
+    const mi = num2(t, at + 15);
+    if (h < 0 || mi < 0 || t.charCodeAt(at + 17) === 58 || isDigit(t.charCodeAt(at + 17))) return undefined;
+    return this.done(at, at + 17, y, mo, d, h, mi);
+  }
+
+  private done(at: number, end: number, y: number, mo: number, d: number, h: number, mi: number): string | undefined {
+    const r = this.reader;
+    r.y = y;
+    r.mo = mo;
+    r.d = d;
+    r.h = h;
+    r.mi = mi;
+    r.s = 0;
+    const iso = isoOf(r);
+    if (iso === undefined || r.h > 23 || r.mi > 59) return undefined;
+    this.index = at;
+    this.end = end;
+    return iso;
+  }
+}
+
+function num2(t: string, at: number): number {
+  const a = t.charCodeAt(at) - 48;
+  const b = t.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function num4(t: string, at: number): number {
+  const a = num2(t, at);
+  const b = num2(t, at + 2);
+  return a < 0 || b < 0 ? -1 : a * 100 + b;
 }
 
 /**
@@ -147,5 +309,5 @@ export class DateFinder {
  * @example parseDate("Tue, 09 Apr 2013 08:12:00 GMT") // "2013-04-09T08:12:00Z"
  */
 export function parseDate(text: string): string | undefined {
-  return new DateFinder().find(text)?.iso;
+  return new DateFinder().find(text);
 }
