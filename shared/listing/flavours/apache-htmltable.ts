@@ -5,7 +5,7 @@ export const apacheHtmltable = htmlFlavour(
   "apache-htmltable",
   (f) =>
     f.title.startsWith("Index of /") &&
-    /<table>\s*<tr><th[^>]*>(?:<img[^>]*alt="\[ICO\]"[^>]*>|&nbsp;)?<\/th><th>(?:<a href="\?C=N;O=[AD]">)?Name/i.test(
+    /<table>\s*<tr>(?:<th[^>]*>(?:<img[^>]*alt="\[ICO\]"[^>]*>|&nbsp;)?<\/th>)?<th>(?:<a href="\?C=N;O=[AD]">)?Name<\//i.test(
       f.head,
     ) &&
     !/Proudly Served by LiteSpeed/i.test(f.head),

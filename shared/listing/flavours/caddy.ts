@@ -8,6 +8,6 @@ export const caddy = htmlFlavour(
     /<div (?:class|id)="(?:meta|summary)"/.test(f.head) &&
     !/<size>/i.test(f.head) &&
     !f.title.startsWith("/"),
-  { meta: "after", rowBreaks: ["<tr"] },
+  { meta: "after", rowBreaks: ["<tr"], sizeAttr: "data-order" },
   { server: serverOf },
 );

@@ -4,6 +4,6 @@ import { htmlFlavour, serverOf } from "./flavour.ts";
 export const rclone = htmlFlavour(
   "rclone",
   (f) => f.title.startsWith("/") && /<div class="listing">/.test(f.head) && /Go up/i.test(f.head),
-  { meta: "after", rowBreaks: ["<tr"] },
+  { meta: "after", rowBreaks: ["<tr"], sizeAttr: "data-order" },
   { server: serverOf },
 );

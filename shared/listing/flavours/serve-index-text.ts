@@ -10,7 +10,7 @@ function looksLikeNames(f: Features): boolean {
   if (lines.length < 2) return false;
   const seen = new Set<string>();
   for (const line of lines) {
-    if (line === "" || line.length > 255 || /^\s|\s$|\/|\t|: /.test(line) || seen.has(line)) return false;
+    if (line === "" || line.length > 255 || /^\s|\s$|\/|\t|: | {2}/.test(line) || seen.has(line)) return false;
     seen.add(line);
   }
   return true;

@@ -11,6 +11,12 @@ export interface HtmlRowsOptions {
   rowBreaks: readonly string[];
   /** Count the visible text between links (for the generic fallback's prose check). */
   measureText?: boolean;
+  /** An attribute in the row that holds the exact byte count (Caddy's `data-order`). */
+  sizeAttr?: string;
+  /** Marks a folder link whose href has no trailing slash (serve-index's `icon-directory` class). */
+  dirTag?: RegExp;
+  /** The folder is a query parameter and folder links are `?<param>=<path>` (Directory Lister). */
+  queryDir?: { param: string; pageUrl: string };
 }
 
 const ANCHOR = /<a\s/gi;
@@ -44,21 +50,31 @@ export class HtmlRowsParser implements RowParser {
   private pendingHref: string | undefined;
   private hasPending = false;
   private pendingBefore = "";
+  private pendingDirTag = false;
   private staged: ListingEntry | undefined;
   private readonly meta = new MetaReader();
   private readonly links: LinkReader;
   private readonly after: boolean;
   private readonly breaks: readonly string[];
   private readonly measure: boolean;
+  private readonly sizeAttr: RegExp | undefined;
+  private readonly dirTag: RegExp | undefined;
   private readonly sink: Sink;
 
   constructor(base: Base, opts: HtmlRowsOptions, sink: Sink) {
-    this.links = new LinkReader(base);
+    this.links = new LinkReader(base, opts.queryDir);
+    this.sizeAttr = opts.sizeAttr === undefined ? undefined : new RegExp(`\\s${opts.sizeAttr}="(\\d+)"`);
+    this.dirTag = opts.dirTag;
     this.after = opts.meta === "after";
     const breaks = new Set<string>();
     for (const b of opts.rowBreaks) {
       breaks.add(b);
       breaks.add(b.toUpperCase());
+      // A row also ends where it closes (`</tr>`): the last row must not run into the footer.
+      if (b.startsWith("<") && b.length > 2) {
+        breaks.add(`</${b.slice(1)}`);
+        breaks.add(`</${b.slice(1).toUpperCase()}`);
+      }
     }
     this.breaks = [...breaks];
     this.measure = opts.measureText === true;
@@ -92,6 +108,7 @@ export class HtmlRowsParser implements RowParser {
       if (this.measure) this.sink.text(visibleLength(buf.slice(keep, start)));
       if (this.hasPending) this.finish(buf, keep, start);
       this.pendingHref = hrefOf(buf, start, close);
+      if (this.dirTag !== undefined) this.pendingDirTag = this.dirTag.test(buf.slice(start, close));
       this.hasPending = true;
       if (!this.after) this.pendingBefore = this.beforeOf(buf, keep, start);
       keep = close + 1;
@@ -114,11 +131,22 @@ export class HtmlRowsParser implements RowParser {
     return at === 0 ? gap : gap.slice(at);
   }
 
-  /** The rest of a link's row: from its closing tag to the next row break. */
+  /**
+   * The rest of a link's row: after the link's own text (so a date in a name is never read as
+   * the row's date; the text may sit inside icons and spans) to the next row break.
+   */
   private afterOf(buf: string, from: number, to: number): string {
     const gap = buf.slice(from, Math.min(to, from + MAX_GAP));
-    let lo = gap.indexOf("</");
-    if (lo === -1) lo = 0;
+    let lo = 0;
+    for (;;) {
+      while (lo < gap.length && gap.charCodeAt(lo) <= 32) lo++;
+      if (gap.charCodeAt(lo) !== 60 /* < */) break;
+      const close = gap.indexOf(">", lo);
+      if (close === -1) break;
+      lo = close + 1;
+    }
+    const textEnd = gap.indexOf("<", lo);
+    lo = textEnd === -1 ? gap.length : textEnd;
     let end = gap.length;
     for (const b of this.breaks) {
       const i = gap.indexOf(b, lo + 2);
@@ -139,9 +167,17 @@ export class HtmlRowsParser implements RowParser {
     }
     if (kind !== "child") return;
     const meta = this.meta;
-    meta.read(this.after ? this.afterOf(buf, from, to) : this.pendingBefore);
-    const entry: ListingEntry = { name: links.name, href: links.href, isDir: links.isDir };
-    if (meta.size !== undefined && !links.isDir) entry.size = meta.size;
+    const fragment = this.after ? this.afterOf(buf, from, to) : this.pendingBefore;
+    meta.read(fragment);
+    const isDir = links.isDir || this.pendingDirTag;
+    const entry: ListingEntry = {
+      name: links.name,
+      href: isDir && !links.isDir ? `${links.href}/` : links.href,
+      isDir,
+    };
+    const exact = this.sizeAttr?.exec(fragment)?.[1];
+    const size = exact === undefined ? meta.size : Number(exact);
+    if (size !== undefined && !isDir) entry.size = size;
     if (meta.modified !== undefined) entry.modified = meta.modified;
     this.stage(entry);
   }

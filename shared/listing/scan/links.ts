@@ -20,9 +20,17 @@ export type LinkKind = "child" | "parent" | "other";
  * The folder of a listing URL: its path up to the last `/`, as a browser resolves relative links.
  * @example makeBase("http://example.com/a/b/").dir // "/a/b/"
  */
-export function makeBase(url: string): Base {
+export function makeBase(url: string, queryDir?: string): Base {
   const u = new URL(url);
-  const dir = u.pathname.slice(0, u.pathname.lastIndexOf("/") + 1) || "/";
+  const fromQuery = queryDir === undefined ? null : u.searchParams.get(queryDir);
+  const dir =
+    fromQuery !== null
+      ? `/${fromQuery.replace(/^\/+|\/+$/g, "")}/`
+          .replace(/^\/\/$/, "/")
+          .split("/")
+          .map(encodeURIComponent)
+          .join("/")
+      : u.pathname.slice(0, u.pathname.lastIndexOf("/") + 1) || "/";
   const cut = dir.lastIndexOf("/", dir.length - 2);
   return {
     origin: u.origin,
@@ -43,10 +51,18 @@ export class LinkReader {
   href = "";
   private readonly base: Base;
   private readonly prefix: string;
+  private readonly queryDir: string | undefined;
+  private readonly pageUrl: string;
 
-  constructor(base: Base) {
+  /**
+   * `queryDir`: the folder is a query parameter (Directory Lister's `?dir=a/b`); folder links
+   * are `?dir=…` and file links resolve against the page's own URL, not the folder.
+   */
+  constructor(base: Base, queryDir?: { param: string; pageUrl: string }) {
     this.base = base;
     this.prefix = `${base.origin}${base.dir}`;
+    this.queryDir = queryDir?.param;
+    this.pageUrl = queryDir?.pageUrl ?? this.prefix;
   }
 
   /**
@@ -54,22 +70,36 @@ export class LinkReader {
    */
   read(href: string): LinkKind {
     const h = href.trim();
+    if (this.queryDir !== undefined && h.startsWith(`?${this.queryDir}=`)) return this.fromQuery(h);
     if (h === "" || h.indexOf("?") !== -1 || h.indexOf("#") !== -1) return "other";
+    if (this.queryDir !== undefined) return this.resolved(h);
     const first = h.charCodeAt(0);
     // Fast path: a plain relative name (`x.wav`, `dir/`) or `./name`.
     if (first !== 47 /* / */ && first !== 46 /* . */ && h.indexOf(":") === -1) return this.child(h);
     if (first === 46 && h.charCodeAt(1) === 47 && h.indexOf("/.", 1) === -1) return this.child(h.slice(2));
     if (first === 47 && h.charCodeAt(1) !== 47 && h.indexOf("/.") === -1) return this.fromPath(h);
     if (h === ".." || h === "../" || h === "./../") return this.parent();
-    // Slow path: absolute URLs, protocol-relative and dot segments. Relative `name:x` is a scheme, not a file.
+    return this.resolved(h);
+  }
+
+  /** Slow path: absolute URLs, protocol-relative and dot segments. Relative `name:x` is a scheme, not a file. */
+  private resolved(h: string): LinkKind {
     let u: URL;
     try {
-      u = new URL(h, this.prefix);
+      u = new URL(h, this.pageUrl);
     } catch {
       return "other";
     }
     if (u.origin !== this.base.origin || u.search !== "") return "other";
     return this.fromPath(u.pathname);
+  }
+
+  private fromQuery(h: string): LinkKind {
+    const value = new URLSearchParams(h.slice(1)).get(this.queryDir as string) ?? "";
+    const path = `/${value.replace(/^\/+|\/+$/g, "")}/`;
+    const kind = this.fromPath(path.split("/").map(encodeURIComponent).join("/"));
+    if (kind === "child") this.href = `${this.base.origin}/?${this.queryDir}=${encodeURIComponent(value)}`;
+    return kind;
   }
 
   private parent(): LinkKind {
@@ -127,4 +157,14 @@ export function entryFor(base: Base, name: string, isDir: boolean, size?: number
   if (size !== undefined && !isDir && Number.isFinite(size) && size >= 0) entry.size = size;
   if (modified !== undefined) entry.modified = modified;
   return entry;
+}
+
+/**
+ * The folder of an object-store listing: the bucket or container URL's whole path, whether or
+ * not it ends in `/` (`…/medicall?restype=container&comp=list` lists inside `medicall/`).
+ * @example containerBase("http://example.com/acct/c?comp=list").dir // "/acct/c/"
+ */
+export function containerBase(url: string): Base {
+  const u = new URL(url);
+  return makeBase(`${u.origin}${u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`}`);
 }

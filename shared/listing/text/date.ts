@@ -3,7 +3,18 @@
 // alternations cost several times more per row, and a page uses one form for every row.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /**
@@ -119,44 +130,54 @@ class ShapeReader {
     const t = this.t;
     switch (tok) {
       case 89 /* Y */:
-        return (this.y = this.num(4, 4)) >= 0;
-      case 121 /* y */: {
-        const v = this.num(2, 2);
-        this.y = v < 70 ? 2000 + v : 1900 + v;
-        return v >= 0;
-      }
+        this.y = this.num(4, 4);
+        return this.y >= 0;
+      case 121 /* y */:
+        {
+          const v = this.num(2, 2);
+          this.y = v < 70 ? 2000 + v : 1900 + v;
+          return v >= 0;
+        }
       case 77 /* M */:
-        return (this.mo = this.num(1, 2)) >= 0;
+        this.mo = this.num(1, 2);
+        return this.mo >= 0;
       case 68 /* D */:
-        return (this.d = this.num(1, 2)) >= 0;
+        this.d = this.num(1, 2);
+        return this.d >= 0;
       case 104 /* h */:
-        return (this.h = this.num(1, 2)) >= 0;
+        this.h = this.num(1, 2);
+        return this.h >= 0;
       case 109 /* m */:
-        return (this.mi = this.num(2, 2)) >= 0;
+        this.mi = this.num(2, 2);
+        return this.mi >= 0;
       case 115 /* s */:
-        return (this.s = this.num(2, 2)) >= 0;
-      case 78 /* N */: {
-        const p0 = this.p;
-        const key = ((t.charCodeAt(p0) | 32) << 16) | ((t.charCodeAt(p0 + 1) | 32) << 8) | (t.charCodeAt(p0 + 2) | 32);
-        const m = MONTH_CODES.get(key);
-        if (m === undefined) return false;
-        this.mo = m;
-        let p = this.p + 3;
-        while (p < t.length && (t.charCodeAt(p) | 32) >= 97 && (t.charCodeAt(p) | 32) <= 122) p++;
-        if (t.charCodeAt(p) === 46 /* . */) p++;
-        this.p = p;
-        return true;
-      }
-      case 97 /* a */: {
-        let p = this.p;
-        if (isSpace(t.charCodeAt(p))) p++;
-        const c = t.charCodeAt(p) | 32;
-        if ((c !== 97 && c !== 112) || (t.charCodeAt(p + 1) | 32) !== 109) return false;
-        if (this.h < 1 || this.h > 12) return false;
-        this.h = (this.h % 12) + (c === 112 ? 12 : 0);
-        this.p = p + 2;
-        return true;
-      }
+        this.s = this.num(2, 2);
+        return this.s >= 0;
+      case 78 /* N */:
+        {
+          const p0 = this.p;
+          const key =
+            ((t.charCodeAt(p0) | 32) << 16) | ((t.charCodeAt(p0 + 1) | 32) << 8) | (t.charCodeAt(p0 + 2) | 32);
+          const m = MONTH_CODES.get(key);
+          if (m === undefined) return false;
+          this.mo = m;
+          let p = this.p + 3;
+          while (p < t.length && (t.charCodeAt(p) | 32) >= 97 && (t.charCodeAt(p) | 32) <= 122) p++;
+          if (t.charCodeAt(p) === 46 /* . */) p++;
+          this.p = p;
+          return true;
+        }
+      case 97 /* a */:
+        {
+          let p = this.p;
+          if (isSpace(t.charCodeAt(p))) p++;
+          const c = t.charCodeAt(p) | 32;
+          if ((c !== 97 && c !== 112) || (t.charCodeAt(p + 1) | 32) !== 109) return false;
+          if (this.h < 1 || this.h > 12) return false;
+          this.h = (this.h % 12) + (c === 112 ? 12 : 0);
+          this.p = p + 2;
+          return true;
+        }
       case 84 /* T */:
         if (t.charCodeAt(this.p) === 84) {
           this.p++;
@@ -206,8 +227,26 @@ function isoOf(r: ShapeReader): string | undefined {
   }
   const { h, mi, s } = r;
   return String.fromCharCode(
-    Y1, Y2, d0(y % 100), d1(y), 45, d0(mo), d1(mo), 45, d0(d), d1(d),
-    84, d0(h), d1(h), 58, d0(mi), d1(mi), 58, d0(s), d1(s), 90,
+    Y1,
+    Y2,
+    d0(y % 100),
+    d1(y),
+    45,
+    d0(mo),
+    d1(mo),
+    45,
+    d0(d),
+    d1(d),
+    84,
+    d0(h),
+    d1(h),
+    58,
+    d0(mi),
+    d1(mi),
+    58,
+    d0(s),
+    d1(s),
+    90,
   );
 }
 

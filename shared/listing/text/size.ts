@@ -1,10 +1,23 @@
 const UNITS: Record<string, number> = {
-  "": 1, b: 1, byte: 1, bytes: 1,
-  k: 1024, kb: 1024, kib: 1024,
-  m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2,
-  g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3,
-  t: 1024 ** 4, tb: 1024 ** 4, tib: 1024 ** 4,
-  p: 1024 ** 5, pb: 1024 ** 5, pib: 1024 ** 5,
+  "": 1,
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+  t: 1024 ** 4,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4,
+  p: 1024 ** 5,
+  pb: 1024 ** 5,
+  pib: 1024 ** 5,
 };
 
 /**
@@ -75,7 +88,7 @@ export class SizeFinder {
     const end = p < n ? t.charCodeAt(p) : 32;
     if (end !== 32 && end !== 60 && end !== 13 && end !== 10 && end !== 9) return undefined;
     // `1.8 MiB`, `1800 kB`, `123 bytes`: a unit after a space is the regex's job.
-    if (end === 32 && ((t.charCodeAt(p + 1) | 32) >= 97 && (t.charCodeAt(p + 1) | 32) <= 122)) return undefined;
+    if (end === 32 && (t.charCodeAt(p + 1) | 32) >= 97 && (t.charCodeAt(p + 1) | 32) <= 122) return undefined;
     this.index = start;
     this.end = p;
     return Math.round(v * mult);
