@@ -17,6 +17,8 @@ const FOLDER_WORDS = /\b(?:index|files?|director(?:y|ies)|folders?|listing|archi
 const XML_ROOTS = /<(?:ListBucketResult|EnumerationResults|list)[\s>]/;
 const JSON_START = /^\s*(?:\[|\{\s*"files"\s*:)/;
 const TEXT_ROW = /^(?:total \d+\r?\n)?(?:[dl-][rwxsStT-]{9}|\d{2}-\d{2}-\d{2,4}\s+\d{1,2}:\d{2}\s?[AP]M)/;
+/** A list item, cell or pre whose first link is a plain relative name: `<li><a href="call.wav">`. */
+const CHILD_LINK = /<(?:li|td|pre)[^>]{0,200}>\s*<a href="(?![a-z][a-z0-9+.-]*:|\/|#|\?|\.)[^"/]+\/?"/i;
 const BARE_PRE = /^\s*(?:<!doctype html>\s*)?(?:<meta [^>]*>\s*)*<pre>\s*<a href=/i;
 
 function folderPath(url: string): { dir: string; last: string } | undefined {
@@ -54,7 +56,8 @@ export function mightBeListing(page: PageSketch): boolean {
   ) {
     return true;
   }
-  return FOLDER_WORDS.test(title);
+  // Unknown listings: a folder word in the title, or links to the folder's own children at once.
+  return FOLDER_WORDS.test(title) || CHILD_LINK.test(head);
 }
 
 function decodeSafe(segment: string): string {

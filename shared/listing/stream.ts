@@ -106,7 +106,7 @@ export class ListingStream {
   private sink(): Sink {
     return {
       entry: (e) => {
-        if (this.cut) return;
+        if (e === undefined || this.cut) return;
         if (this.count >= this.max) {
           this.cut = true;
           return;

@@ -35,11 +35,11 @@ export interface NegativeFixture {
 const BODY = /^(.*)\.(html|json|xml|txt)$/;
 
 /** Every listing fixture: `<format>/<case>.<ext>` with its `<case>.expected.json`. */
-export function listingFixtures(): ListingFixture[] {
+export function listingFixtures(root = FIXTURES): ListingFixture[] {
   const out: ListingFixture[] = [];
-  for (const folder of readdirSync(FIXTURES, { withFileTypes: true })) {
+  for (const folder of readdirSync(root, { withFileTypes: true })) {
     if (!folder.isDirectory() || folder.name === "negatives") continue;
-    const dir = join(FIXTURES, folder.name);
+    const dir = join(root, folder.name);
     for (const file of readdirSync(dir).sort()) {
       const m = BODY.exec(file);
       if (!m || file.endsWith(".expected.json")) continue;

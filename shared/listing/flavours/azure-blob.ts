@@ -21,7 +21,7 @@ export const azureBlob: Flavour = {
       const name = decodeEntities(xmlText(inner, "Name") ?? "");
       if (name === "") return;
       if (tag === "BlobPrefix") {
-        sink.entry(entryFor(base, name, true));
+        sink.entry(entryFor(base, name, true, undefined, undefined, true));
         return;
       }
       const size = xmlText(inner, "Content-Length");
@@ -33,6 +33,7 @@ export const azureBlob: Flavour = {
           false,
           size === undefined ? undefined : Number(size),
           modified === undefined ? undefined : parseDate(modified),
+          true,
         ),
       );
     });

@@ -21,7 +21,7 @@ export const s3: Flavour = {
       }
       if (tag === "CommonPrefixes") {
         const prefix = decodeEntities(xmlText(inner, "Prefix") ?? "");
-        if (prefix !== "" && prefix !== "/") sink.entry(entryFor(base, prefix, true));
+        if (prefix !== "" && prefix !== "/") sink.entry(entryFor(base, prefix, true, undefined, undefined, true));
         return;
       }
       const key = decodeEntities(xmlText(inner, "Key") ?? "");
@@ -35,6 +35,7 @@ export const s3: Flavour = {
           key.endsWith("/"),
           size === undefined ? undefined : Number(size),
           modified === undefined ? undefined : parseDate(modified),
+          true,
         ),
       );
     });

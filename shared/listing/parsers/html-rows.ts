@@ -46,6 +46,8 @@ function hrefOf(buf: string, start: number, close: number): string | undefined {
 /** Streams entries out of server-rendered HTML: each direct-child link plus its row's size and date. */
 export class HtmlRowsParser implements RowParser {
   private buf = "";
+  /** Where in `buf` the next search for a link starts: no link starts before it. */
+  private resume = 0;
   /** The href of the last link seen, waiting for the text after it (undefined: none). */
   private pendingHref: string | undefined;
   private hasPending = false;
@@ -97,14 +99,17 @@ export class HtmlRowsParser implements RowParser {
   private scan(final: boolean): void {
     const buf = this.buf;
     let keep = 0; // buf[keep..] is not consumed yet
-    ANCHOR.lastIndex = 0;
+    let resumeAt = Math.max(0, buf.length - 3); // no link starts before this, as far as we looked
+    ANCHOR.lastIndex = this.resume;
     for (;;) {
       const m = ANCHOR.exec(buf);
       if (m === null) break;
       const start = m.index;
       const close = buf.indexOf(">", start);
-      if (close === -1) break; // the tag is not complete yet (and no later tag is)
-      if (!final && buf.indexOf("<", close + 1) === -1) break; // the row may go on in the next chunk
+      if (close === -1) {
+        resumeAt = start; // the tag is not complete yet (and no later tag is)
+        break;
+      }
       if (this.measure) this.sink.text(visibleLength(buf.slice(keep, start)));
       if (this.hasPending) this.finish(buf, keep, start);
       this.pendingHref = hrefOf(buf, start, close);
@@ -115,8 +120,13 @@ export class HtmlRowsParser implements RowParser {
       ANCHOR.lastIndex = keep;
     }
     let rest = keep === 0 ? buf : buf.slice(keep);
-    if (!final && rest.length > MAX_HOLD) rest = rest.slice(-16);
+    let resume = Math.max(0, resumeAt - keep);
+    if (!final && rest.length > MAX_HOLD) {
+      rest = rest.slice(-16);
+      resume = 0;
+    }
     this.buf = rest;
+    this.resume = resume;
   }
 
   /** The text of the row a link starts: after the last row break before it. */

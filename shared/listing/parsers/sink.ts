@@ -2,7 +2,8 @@ import type { ListingEntry } from "../types.ts";
 
 /** Where parsers put what they find; the stream wrapper counts and caps. */
 export interface Sink {
-  entry(e: ListingEntry): void;
+  /** An entry; undefined (a name that cannot be an entry) is dropped. */
+  entry(e: ListingEntry | undefined): void;
   parent(href: string): void;
   /** The listing says it is cut (S3 IsTruncated, Azure NextMarker). */
   truncated(): void;

@@ -22,10 +22,27 @@ export interface Features {
 
 export const HEAD_BYTES = 64 * 1024;
 
-const TITLE = /<title[^>]*>([^<]{0,2048})<\/title/i;
-const HEADING = /<h([1-4])[^>]*>([\s\S]{0,2048}?)<\/h\1/i;
+const TITLE_OPEN = /<title[\s>]/i;
+const HEADING_OPEN = /<h[1-4][\s>]/i;
 const TAGS = /<[^>]*>/g;
 const SPACES = /\s+/g;
+
+/**
+ * The text of the first `<tag …>…</tag>` found by `open`, up to 2 kB. indexOf-based, so a head
+ * of a thousand unclosed `<title` costs one pass, not one pass per attempt.
+ */
+function element(head: string, open: RegExp, closeTag: (opened: string) => string): string | undefined {
+  const at = head.search(open);
+  if (at === -1) return undefined;
+  const gt = head.indexOf(">", at);
+  if (gt === -1 || gt - at > 1024) return undefined;
+  const close = closeTag(head.slice(at, at + 3).toLowerCase());
+  const end = head
+    .slice(gt + 1, gt + 1 + 2048 + close.length)
+    .toLowerCase()
+    .indexOf(close);
+  return end === -1 ? undefined : head.slice(gt + 1, gt + 1 + end);
+}
 
 function clean(text: string | undefined): string {
   return text === undefined ? "" : decodeEntities(text.replace(TAGS, "")).replace(SPACES, " ").trim();
@@ -60,7 +77,7 @@ export function featuresOf(head: string, input: DetectInput): Features {
     contentType,
     headers,
     head,
-    title: isHtml ? clean(TITLE.exec(head)?.[1]) : "",
-    heading: isHtml ? clean(HEADING.exec(head)?.[2]) : "",
+    title: isHtml ? clean(element(head, TITLE_OPEN, () => "</title")) : "",
+    heading: isHtml ? clean(element(head, HEADING_OPEN, (open) => `</${open.slice(1)}`)) : "",
   };
 }

@@ -23,14 +23,9 @@ export type LinkKind = "child" | "parent" | "other";
 export function makeBase(url: string, queryDir?: string): Base {
   const u = new URL(url);
   const fromQuery = queryDir === undefined ? null : u.searchParams.get(queryDir);
-  const dir =
-    fromQuery !== null
-      ? `/${fromQuery.replace(/^\/+|\/+$/g, "")}/`
-          .replace(/^\/\/$/, "/")
-          .split("/")
-          .map(encodeURIComponent)
-          .join("/")
-      : u.pathname.slice(0, u.pathname.lastIndexOf("/") + 1) || "/";
+  const pageDir = u.pathname.slice(0, u.pathname.lastIndexOf("/") + 1) || "/";
+  // Directory Lister's `?dir=a/b` names a folder below the page's own folder (its install root).
+  const dir = fromQuery === null ? pageDir : queryFolder(pageDir, fromQuery);
   const cut = dir.lastIndexOf("/", dir.length - 2);
   return {
     origin: u.origin,
@@ -38,6 +33,32 @@ export function makeBase(url: string, queryDir?: string): Base {
     dirDecoded: decodeName(dir),
     parentDir: dir === "/" ? null : dir.slice(0, cut + 1),
   };
+}
+
+/** The raw path of `?dir=value` below the page's folder. */
+function queryFolder(pageDir: string, value: string): string {
+  const inner = value.replace(/^\/+|\/+$/g, "");
+  return inner === "" ? pageDir : `${pageDir}${inner.split("/").map(encodeSegment).join("/")}/`;
+}
+
+/** encodeURIComponent that never throws: lone surrogates become U+FFFD first. */
+export function encodeSegment(segment: string): string {
+  try {
+    return encodeURIComponent(segment);
+  } catch {
+    return encodeURIComponent(segment.replace(LONE_SURROGATE, "\ufffd"));
+  }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A name that cannot be a folder entry: empty, `.`/`..`, or (unless allowed) holding a `/`. */
+function badName(name: string, allowSlashes: boolean): boolean {
+  if (name === "" || name === "." || name === "..") return true;
+  if (name.indexOf("/") === -1) return false;
+  if (!allowSlashes) return true;
+  for (const part of name.split("/")) if (part === "." || part === "..") return true;
+  return false;
 }
 
 /**
@@ -95,10 +116,13 @@ export class LinkReader {
   }
 
   private fromQuery(h: string): LinkKind {
-    const value = new URLSearchParams(h.slice(1)).get(this.queryDir as string) ?? "";
-    const path = `/${value.replace(/^\/+|\/+$/g, "")}/`;
-    const kind = this.fromPath(path.split("/").map(encodeURIComponent).join("/"));
-    if (kind === "child") this.href = `${this.base.origin}/?${this.queryDir}=${encodeURIComponent(value)}`;
+    const param = this.queryDir as string;
+    const value = new URLSearchParams(h.slice(1)).get(param) ?? "";
+    const page = new URL(this.pageUrl);
+    const pageDir = page.pathname.slice(0, page.pathname.lastIndexOf("/") + 1) || "/";
+    const kind = this.fromPath(queryFolder(pageDir, value));
+    // Folders (and the parent) are pages of the lister itself: `?dir=a/b`.
+    if (kind !== "other") this.href = `${page.origin}${page.pathname}?${param}=${encodeSegment(value)}`;
     return kind;
   }
 
@@ -114,9 +138,8 @@ export class LinkReader {
     if (rest === "" || (slash !== -1 && slash !== rest.length - 1)) return "other";
     const isDir = slash !== -1;
     const raw = isDir ? rest.slice(0, -1) : rest;
-    if (raw === "." || raw === "..") return "other";
     const name = decodeName(raw);
-    if (name === "" || name.indexOf("/") !== -1) return "other";
+    if (badName(name, false)) return "other";
     this.name = name;
     this.isDir = isDir;
     this.href = this.prefix + rest;
@@ -131,27 +154,42 @@ export class LinkReader {
     }
     const decoded = decodeName(path);
     if (decoded.startsWith(base.dirDecoded)) {
-      // The server encodes the path differently from the URL (`%c3%a5` vs `%C3%A5`, or raw UTF-8).
-      return this.child(path.slice(path.length - (decoded.length - base.dirDecoded.length)));
+      // The server encodes the path differently from the URL (`%c3%a5` vs `%C3%A5`, or raw UTF-8):
+      // compare decoded paths, and build the href from the decoded name.
+      const rest = decoded.slice(base.dirDecoded.length);
+      const slash = rest.indexOf("/");
+      if (slash !== -1 && slash !== rest.length - 1) return "other";
+      const isDir = slash !== -1;
+      const name = isDir ? rest.slice(0, -1) : rest;
+      if (badName(name, false)) return "other";
+      this.name = name;
+      this.isDir = isDir;
+      this.href = `${this.prefix}${encodeSegment(name)}${isDir ? "/" : ""}`;
+      return "child";
     }
     return "other";
   }
 }
 
-function encodePath(name: string): string {
-  return name.split("/").map(encodeURIComponent).join("/");
-}
-
 /**
  * An entry for a name read from a machine-readable listing (JSON, XML, text), with its href
- * built below the folder.
- * @example entryFor(makeBase("http://example.com/a/"), "x y", true).href // "http://example.com/a/x%20y/"
+ * built below the folder; undefined for a name that cannot be an entry (`..`, `a/b`, empty).
+ * Object stores (`allowSlashes`) list full keys, whose slashes are kept.
+ * @example entryFor(makeBase("http://example.com/a/"), "x y", true)?.href // "http://example.com/a/x%20y/"
  */
-export function entryFor(base: Base, name: string, isDir: boolean, size?: number, modified?: string): ListingEntry {
+export function entryFor(
+  base: Base,
+  name: string,
+  isDir: boolean,
+  size?: number,
+  modified?: string,
+  allowSlashes = false,
+): ListingEntry | undefined {
   const clean = isDir && name.endsWith("/") ? name.slice(0, -1) : name;
+  if (badName(clean, allowSlashes)) return undefined;
   const entry: ListingEntry = {
     name: clean,
-    href: `${base.origin}${base.dir}${encodePath(clean)}${isDir ? "/" : ""}`,
+    href: `${base.origin}${base.dir}${clean.split("/").map(encodeSegment).join("/")}${isDir ? "/" : ""}`,
     isDir,
   };
   if (size !== undefined && !isDir && Number.isFinite(size) && size >= 0) entry.size = size;

@@ -18,7 +18,7 @@ const MONTHS: Record<string, number> = {
 };
 
 /**
- * A date form. Shape tokens: Y four-digit year, y two-digit year, M month number, N month name,
+ * A date form. Shape tokens: Y four-digit year, y two- or four-digit year, M month number, N month name,
  * D day, h hour, m minute, s second, a optional AM/PM, T "T" or spaces, space: one or more
  * spaces; `[…]` is optional; any other character must match itself.
  */
@@ -48,7 +48,7 @@ const FORMS: readonly Form[] = [
   // 09Apr2013 08:12 (mini_httpd, thttpd)
   { locate: /\d\d[A-Za-z]{3}\d{4}/, shape: "DNY[ h:m]" },
   // 05-17-20  02:43PM (IIS FTP, DOS style)
-  { locate: /\d\d-\d\d-\d\d\s+\d{1,2}:\d\d\s?[AaPp][Mm]/, shape: "M-D-y h:m[a]" },
+  { locate: /\d\d-\d\d-(?:\d{4}|\d\d)\s+\d{1,2}:\d\d\s?[AaPp][Mm]/, shape: "M-D-y h:m[a]" },
   // Apr 09  2013 (ls -l, webfs); the form with a time instead of a year has no year, so no date
   { locate: /[A-Za-z]{3}\s+\d{1,2}\s+\d{4}(?![\d:])/, shape: "N D Y" },
 ];
@@ -134,9 +134,12 @@ class ShapeReader {
         return this.y >= 0;
       case 121 /* y */:
         {
-          const v = this.num(2, 2);
-          this.y = v < 70 ? 2000 + v : 1900 + v;
-          return v >= 0;
+          // Two digits (`05-17-20`), or four where the server is set to print them.
+          const from = this.p;
+          const v = this.num(2, 4);
+          const digits = this.p - from;
+          this.y = digits === 4 ? v : v < 70 ? 2000 + v : 1900 + v;
+          return v >= 0 && digits !== 3;
         }
       case 77 /* M */:
         this.mo = this.num(1, 2);
@@ -217,9 +220,13 @@ const d0 = (v: number): number => 48 + ((v / 10) | 0);
 const d1 = (v: number): number => 48 + (v % 10);
 
 /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` as one flat string. */
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 function isoOf(r: ShapeReader): string | undefined {
   const { y, mo, d } = r;
-  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
+  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > (DAYS[mo] as number)) return undefined;
+  if (mo === 2 && d === 29 && !leap(y)) return undefined;
   const Y1 = 48 + ((y / 1000) | 0);
   const Y2 = 48 + (((y / 100) | 0) % 10);
   if (r.h < 0 || r.h > 23 || r.mi > 59 || r.s > 60) {
@@ -266,9 +273,13 @@ export class DateFinder {
     // Fast paths for the two forms most listings print: Apache's `2013-04-09 08:12` and nginx's
     // `09-Apr-2013 08:12`, read at fixed offsets.
     if (this.last === 0 || this.last === 1) {
-      const at = text.search(FORMS[this.last]?.locate as RegExp);
+      // Where the row's first token starts, past spaces and tags: usually the date itself.
+      let at = firstToken(text);
+      let iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
+      if (iso !== undefined) return iso;
+      at = text.search(FORMS[this.last]?.locate as RegExp);
       if (at !== -1) {
-        const iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
+        iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
         if (iso !== undefined) return iso;
       }
     }
@@ -329,6 +340,22 @@ export class DateFinder {
     this.end = end;
     return iso;
   }
+}
+
+/** The position of the first character that is neither a space nor inside a tag. */
+function firstToken(t: string): number {
+  let p = 0;
+  for (let tags = 0; p < t.length && tags < 8; ) {
+    const c = t.charCodeAt(p);
+    if (c === 32 || c === 9 || c === 10 || c === 13) p++;
+    else if (c === 60 /* < */) {
+      const close = t.indexOf(">", p);
+      if (close === -1) return p;
+      p = close + 1;
+      tags++;
+    } else break;
+  }
+  return p;
 }
 
 function num2(t: string, at: number): number {

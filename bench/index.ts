@@ -1,0 +1,77 @@
+// `npm run bench`: listing parse+classify throughput against parse5 and htmlparser2 on the
+// same pages in the same process, and the content-script gate against the full detector.
+// Writes bench/results.json ([{name, value, unit, baseline, ratio}]) and bench/results.md.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { classifyListing } from "../shared/classify/classify-listing.ts";
+import { detectListing } from "../shared/listing/detect.ts";
+import { mightBeListing } from "../shared/listing/gate.ts";
+import { apacheHtmltablePage, helplineEntries, nginxPage } from "../test/support/listing-pages.ts";
+import { ordinaryPage } from "../test/support/ordinary-page.ts";
+import { htmlparser2Links, parse5Links } from "./baselines.ts";
+import { type BenchResult, medianMs, medianMsBatched } from "./measure.ts";
+
+const URL_DIR = "http://listing.example.com/medicall/2013/04/09/";
+const results: BenchResult[] = [];
+
+function mbps(bytes: number, ms: number): number {
+  return bytes / 1e6 / (ms / 1000);
+}
+
+function ours(html: string): number {
+  const d = detectListing(html, { url: URL_DIR, contentType: "text/html" });
+  if (!d) throw new Error("benchmark page not detected");
+  return classifyListing(d, URL_DIR).summary.files;
+}
+
+const pages = [
+  { name: "apache-htmltable 20k entries", html: apacheHtmltablePage("/medicall/2013/04/09/", helplineEntries(20_000)) },
+  { name: "nginx 20k entries", html: nginxPage("/medicall/2013/04/09/", helplineEntries(20_000)) },
+];
+
+for (const page of pages) {
+  const bytes = Buffer.byteLength(page.html);
+  const files = ours(page.html);
+  if (files !== 20_000) throw new Error(`${page.name}: parsed ${files} files, expected 20000`);
+  const t = medianMs(() => ours(page.html));
+  const t5 = medianMs(() => parse5Links(page.html), 5, 1500);
+  const t2 = medianMs(() => htmlparser2Links(page.html), 8, 1500);
+  const value = mbps(bytes, t);
+  results.push(
+    { name: `parse+classify ${page.name}`, value, unit: "MB/s", baseline: "parse5 (DOM)", ratio: t5 / t },
+    { name: `parse+classify ${page.name}`, value, unit: "MB/s", baseline: "htmlparser2 (SAX)", ratio: t2 / t },
+  );
+  console.log(
+    `${page.name}: ${(bytes / 1e6).toFixed(1)} MB, ours ${t.toFixed(1)} ms (${value.toFixed(0)} MB/s), ` +
+      `parse5 ${t5.toFixed(1)} ms (${mbps(bytes, t5).toFixed(0)} MB/s), htmlparser2 ${t2.toFixed(1)} ms (${mbps(bytes, t2).toFixed(0)} MB/s)`,
+  );
+}
+
+const ordinary = ordinaryPage(100_000);
+const sketch = {
+  url: "https://news.example.com/2026/11/25/new-library/",
+  title: "New library to open in spring | Example Gazette",
+  contentType: "text/html",
+  head: ordinary,
+};
+if (mightBeListing(sketch)) throw new Error("the gate let an ordinary page through");
+const gate = medianMsBatched(() => mightBeListing(sketch));
+const full = medianMs(() => detectListing(ordinary, { url: sketch.url, contentType: "text/html" }), 20, 1000);
+results.push({
+  name: "gate on an ordinary 100 kB page",
+  value: gate,
+  unit: "ms",
+  baseline: "full detector",
+  ratio: full / gate,
+});
+console.log(`gate: ${(gate * 1000).toFixed(2)} µs per 100 kB page; the full detector takes ${full.toFixed(3)} ms`);
+
+const rows = results.map(
+  (r) =>
+    `| ${r.name} | ${r.unit === "ms" ? `${(r.value * 1000).toFixed(2)} µs` : `${r.value.toFixed(0)} ${r.unit}`} | ${r.baseline} | ${r.ratio.toFixed(1)}× |`,
+);
+const table = ["| benchmark | ours | baseline | ours vs baseline |", "|---|---|---|---|", ...rows].join("\n");
+const out = import.meta.dirname;
+writeFileSync(join(out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(out, "results.md"), `${table}\n`);
+console.log(`\n${table}`);

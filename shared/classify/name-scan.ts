@@ -1,0 +1,130 @@
+import type { Category } from "./categories.ts";
+import { type DateDirKind, dateDirKind } from "./date-partition.ts";
+import { type LetterScan, scanLetters } from "./letter-scan.ts";
+import { type ArtifactKind, isMirrorDir } from "./mirror.ts";
+import { scanNumbers } from "./numbers.ts";
+import { bitOf, PERSONAL_BITS } from "./signal-bits.ts";
+import { toNfc } from "./tokens.ts";
+
+// One entry of a listing → category + signal bits. The letters are judged once per name
+// shape (digits zeroed, extension kept) and the digits every time, so a listing of
+// generated names costs one number scan per entry.
+
+/** What the folder path says, computed once per listing (see path-context.ts). */
+export interface PathContext {
+  /** Signals the path passes on to the files in it (medical, phone number …). */
+  readonly inherit: number;
+  readonly assetPath: boolean;
+}
+
+export const NO_PATH: PathContext = { inherit: 0, assetPath: false };
+
+/** The judgement of one name. */
+export interface EntryScan {
+  readonly category: Category;
+  readonly bits: number;
+  /** Bit i set when NATIONAL_ID_RULES[i] matched. */
+  readonly idKinds: number;
+  readonly artifact: ArtifactKind | null;
+  readonly mirrorDir: boolean;
+  readonly dateDir: DateDirKind | null;
+}
+
+/** Memo for one listing (one path): never share it between listings. */
+export interface ScanCache {
+  /** Shape hash → second shape hash and the letter scan of that shape. */
+  readonly shapes: Map<number, { readonly check: number; readonly letters: LetterScan }>;
+}
+
+/** A fresh memo for one listing. @example scanEntry(name, false, path, newScanCache()) */
+export function newScanCache(): ScanCache {
+  return { shapes: new Map() };
+}
+
+const DATE = bitOf("date-in-name");
+const PHONE = bitOf("phone-number");
+const CALL = bitOf("call-recording");
+/** Categories whose names cannot make them personal data. */
+const NOT_DATA = new Set<Category>(["code", "config", "source-control"]);
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of a name's shape:
+ * digits before the last dot all count as 0 (`rec_0000.mp3`). Both must agree for a
+ * shape to be reused, which makes a wrong reuse a 1-in-2^64 event without a second pass
+ * over the name. Digits never change tokens, words or extensions; the only rules that read
+ * digits before the extension are exact names such as `id_ed25519`, whose look-alikes
+ * (`id_ed12345`) do not occur next to them.
+ */
+function shapeHashes(name: string, out: Int32Array): void {
+  const dot = name.lastIndexOf(".");
+  const digitsEnd = dot > 0 ? dot : name.length;
+  let a = 0x811c9dc5;
+  let b = name.length;
+  for (let i = 0; i < name.length; i++) {
+    const raw = name.charCodeAt(i);
+    const code = i < digitsEnd && isDigit(raw) ? 48 : raw;
+    a = Math.imul(a ^ code, 16777619);
+    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+  }
+  out[0] = a;
+  out[1] = b;
+}
+
+const hashes = new Int32Array(2);
+
+function lettersOf(
+  name: string,
+  path: PathContext,
+  cache: ScanCache | undefined,
+  trace: Set<string> | undefined,
+): LetterScan {
+  if (!cache || trace) return scanLetters(toNfc(name), false, path.assetPath, trace);
+  shapeHashes(name, hashes);
+  const [first = 0, second = 0] = hashes;
+  const known = cache.shapes.get(first);
+  if (known && known.check === second) return known.letters;
+  const letters = scanLetters(toNfc(name), false, path.assetPath);
+  if (!known) cache.shapes.set(first, { check: second, letters });
+  return letters;
+}
+
+/**
+ * Scans one listing entry: category, signals from its name and its folder path, and its mirror role.
+ * @example scanEntry("20130409-081200_+46701234567_inbound.wav", false, NO_PATH).category // "audio"
+ */
+export function scanEntry(
+  name: string,
+  isDir: boolean,
+  path: PathContext,
+  cache?: ScanCache,
+  trace?: Set<string>,
+): EntryScan {
+  const trimmed = name.endsWith("/") ? name.slice(0, -1) : name;
+  const numbers = scanNumbers(trimmed, trace);
+  if (isDir) {
+    const nfc = toNfc(trimmed);
+    const letters = scanLetters(nfc, true, path.assetPath, trace);
+    const lower = nfc.toLowerCase();
+    const bits = letters.bits | letters.wordBits | numbers.bits;
+    return {
+      category: letters.category,
+      bits,
+      idKinds: numbers.idKinds,
+      artifact: null,
+      mirrorDir: isMirrorDir(lower, trace),
+      dateDir: dateDirKind(lower),
+    };
+  }
+  const letters = lettersOf(trimmed, path, cache, trace);
+  const { category } = letters;
+  let bits = letters.bits | numbers.bits;
+  const artifact = bits & DATE ? letters.artifactWithDate : letters.artifact;
+  if (artifact === null || artifact === "neutral") bits |= letters.wordBits;
+  if (category === "audio" && bits & PHONE) bits |= CALL;
+  if (NOT_DATA.has(category)) bits &= ~PERSONAL_BITS;
+  else if (artifact === null)
+    bits |= category === "audio" || category === "video" ? path.inherit : path.inherit & ~CALL;
+  return { category, bits, idKinds: numbers.idKinds, artifact, mirrorDir: false, dateDir: null };
+}
