@@ -2,7 +2,7 @@ import type { Category } from "./categories.ts";
 import { type DateDirKind, dateDirKind } from "./date-partition.ts";
 import { type LetterScan, scanLetters } from "./letter-scan.ts";
 import { type ArtifactKind, isMirrorDir } from "./mirror.ts";
-import { scanNumbers } from "./numbers.ts";
+import { type NumberScan, scanNumbers } from "./numbers.ts";
 import { bitOf, PERSONAL_BITS } from "./signal-bits.ts";
 import { toNfc } from "./tokens.ts";
 
@@ -30,10 +30,18 @@ export interface EntryScan {
   readonly dateDir: DateDirKind | null;
 }
 
+/** What the digits of the names of one shape said so far (see `numbersOf`). */
+interface DigitRecord {
+  seen: number;
+  bits: number;
+  idKinds: number;
+  uniform: boolean;
+}
+
 /** Memo for one listing (one path): never share it between listings. */
 export interface ScanCache {
   /** Shape hash → second shape hash and the letter scan of that shape. */
-  readonly shapes: Map<number, { readonly check: number; readonly letters: LetterScan }>;
+  readonly shapes: Map<number, { readonly check: number; readonly letters: LetterScan; readonly digits: DigitRecord }>;
 }
 
 /** A fresh memo for one listing. @example scanEntry(name, false, path, newScanCache()) */
@@ -74,20 +82,55 @@ function shapeHashes(name: string, out: Int32Array): void {
 
 const hashes = new Int32Array(2);
 
+/** Names of one shape whose digits all said the same before checks thin out. */
+const TRUST_AFTER = 64;
+/** Once trusted, one name in this many is still checked; a difference ends the trust. */
+const RECHECK_EVERY = 16;
+
+interface ShapeScan {
+  letters: LetterScan;
+  /** Null when the shape is not memoised (tracing, or a hash collision). */
+  digits: DigitRecord | null;
+}
+
 function lettersOf(
   name: string,
   path: PathContext,
   cache: ScanCache | undefined,
   trace: Set<string> | undefined,
-): LetterScan {
-  if (!cache || trace) return scanLetters(toNfc(name), false, path.assetPath, trace);
+): ShapeScan {
+  if (!cache || trace) return { letters: scanLetters(toNfc(name), false, path.assetPath, trace), digits: null };
   shapeHashes(name, hashes);
   const [first = 0, second = 0] = hashes;
   const known = cache.shapes.get(first);
-  if (known && known.check === second) return known.letters;
+  if (known && known.check === second) return known;
   const letters = scanLetters(toNfc(name), false, path.assetPath);
-  if (!known) cache.shapes.set(first, { check: second, letters });
-  return letters;
+  if (known) return { letters, digits: null };
+  const fresh = { check: second, letters, digits: { seen: 0, bits: 0, idKinds: 0, uniform: true } };
+  cache.shapes.set(first, fresh);
+  return fresh;
+}
+
+/**
+ * The digits' signals for a name. Listings of millions of files name them by one template
+ * (`<timestamp>_<phone>_inbound.wav`): once 64 names of one shape have all given the same
+ * answer, only one in 16 is checked again, and the first difference turns full checking back
+ * on for that shape. Counts can then be off by at most 15 names per shape that changes late.
+ */
+function numbersOf(name: string, digits: DigitRecord | null, trace: Set<string> | undefined): NumberScan {
+  if (digits === null) return scanNumbers(name, trace);
+  const n = digits.seen++;
+  if (digits.uniform && n >= TRUST_AFTER && n % RECHECK_EVERY !== 0) {
+    return { bits: digits.bits, idKinds: digits.idKinds };
+  }
+  const numbers = scanNumbers(name);
+  if (n === 0) {
+    digits.bits = numbers.bits;
+    digits.idKinds = numbers.idKinds;
+  } else if (numbers.bits !== digits.bits || numbers.idKinds !== digits.idKinds) {
+    digits.uniform = false;
+  }
+  return numbers;
 }
 
 /**
@@ -102,8 +145,8 @@ export function scanEntry(
   trace?: Set<string>,
 ): EntryScan {
   const trimmed = name.endsWith("/") ? name.slice(0, -1) : name;
-  const numbers = scanNumbers(trimmed, trace);
   if (isDir) {
+    const numbers = scanNumbers(trimmed, trace);
     const nfc = toNfc(trimmed);
     const letters = scanLetters(nfc, true, path.assetPath, trace);
     const lower = nfc.toLowerCase();
@@ -117,7 +160,9 @@ export function scanEntry(
       dateDir: dateDirKind(lower),
     };
   }
-  const letters = lettersOf(trimmed, path, cache, trace);
+  const shape = lettersOf(trimmed, path, cache, trace);
+  const letters = shape.letters;
+  const numbers = numbersOf(trimmed, shape.digits, trace);
   const { category } = letters;
   let bits = letters.bits | numbers.bits;
   const artifact = bits & DATE ? letters.artifactWithDate : letters.artifact;
