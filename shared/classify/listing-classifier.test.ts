@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { apacheHtmltablePage, helplineEntries, nginxPage } from "../../test/support/listing-pages.ts";
 import { detectListing } from "../listing/detect.ts";
 import { ListingStream } from "../listing/stream.ts";
 import type { ListingEntry } from "../listing/types.ts";
-import { apacheHtmltablePage, helplineEntries, nginxPage } from "../../test/support/listing-pages.ts";
 import { classifyListing } from "./classify-listing.ts";
 import { ListingClassifier } from "./listing-classifier.ts";
 
