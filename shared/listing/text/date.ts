@@ -275,12 +275,15 @@ export class DateFinder {
     if (this.last === 0 || this.last === 1) {
       // Where the row's first token starts, past spaces and tags: usually the date itself.
       let at = firstToken(text);
-      let iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
-      if (iso !== undefined) return iso;
-      at = text.search(FORMS[this.last]?.locate as RegExp);
-      if (at !== -1) {
-        iso = this.last === 0 ? this.fastIso(text, at) : this.fastNginx(text, at);
-        if (iso !== undefined) return iso;
+      let iso = this.last === 0 ? apacheDate(text, at) : nginxDate(text, at);
+      if (iso === undefined) {
+        at = text.search(FORMS[this.last]?.locate as RegExp);
+        if (at !== -1) iso = this.last === 0 ? apacheDate(text, at) : nginxDate(text, at);
+      }
+      if (iso !== undefined) {
+        this.index = at;
+        this.end = at + (this.last === 0 ? 16 : 17);
+        return iso;
       }
     }
     const count = FORMS.length;
@@ -298,48 +301,6 @@ export class DateFinder {
     }
     return undefined;
   }
-
-  /** `YYYY-MM-DD[ HH:MM]` at `at` (the locate regex vouched for the date digits). */
-  private fastIso(t: string, at: number): string | undefined {
-    const y = num4(t, at);
-    const mo = num2(t, at + 5);
-    const d = num2(t, at + 8);
-    const sep = t.charCodeAt(at + 10);
-    if ((sep !== 32 && sep !== 84) || t.charCodeAt(at + 13) !== 58) return undefined;
-    const h = num2(t, at + 11);
-    const mi = num2(t, at + 14);
-    if (h < 0 || mi < 0 || t.charCodeAt(at + 16) === 58 || isDigit(t.charCodeAt(at + 16))) return undefined;
-    return this.done(at, at + 16, y, mo, d, h, mi);
-  }
-
-  /** `DD-Mon-YYYY HH:MM` at `at`. */
-  private fastNginx(t: string, at: number): string | undefined {
-    if (t.charCodeAt(at + 2) !== 45 || t.charCodeAt(at + 6) !== 45 || t.charCodeAt(at + 11) !== 32) return undefined;
-    const d = num2(t, at);
-    const key = ((t.charCodeAt(at + 3) | 32) << 16) | ((t.charCodeAt(at + 4) | 32) << 8) | (t.charCodeAt(at + 5) | 32);
-    const mo = MONTH_CODES.get(key) ?? 0;
-    const y = num4(t, at + 7);
-    if (t.charCodeAt(at + 14) !== 58) return undefined;
-    const h = num2(t, at + 12);
-    const mi = num2(t, at + 15);
-    if (h < 0 || mi < 0 || t.charCodeAt(at + 17) === 58 || isDigit(t.charCodeAt(at + 17))) return undefined;
-    return this.done(at, at + 17, y, mo, d, h, mi);
-  }
-
-  private done(at: number, end: number, y: number, mo: number, d: number, h: number, mi: number): string | undefined {
-    const r = this.reader;
-    r.y = y;
-    r.mo = mo;
-    r.d = d;
-    r.h = h;
-    r.mi = mi;
-    r.s = 0;
-    const iso = isoOf(r);
-    if (iso === undefined || r.h > 23 || r.mi > 59) return undefined;
-    this.index = at;
-    this.end = end;
-    return iso;
-  }
 }
 
 /** The position of the first character that is neither a space nor inside a tag. */
@@ -356,6 +317,58 @@ function firstToken(t: string): number {
     } else break;
   }
   return p;
+}
+
+/** `YYYY-MM-DDTHH:MM:00Z` from validated fields, as one flat string; undefined when impossible. */
+function minuteIso(y: number, mo: number, d: number, h: number, mi: number): string | undefined {
+  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > (DAYS[mo] as number)) return undefined;
+  if ((mo === 2 && d === 29 && !leap(y)) || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
+  const Y1 = 48 + ((y / 1000) | 0);
+  const Y2 = 48 + (((y / 100) | 0) % 10);
+  return String.fromCharCode(
+    Y1,
+    Y2,
+    d0(y % 100),
+    d1(y),
+    45,
+    d0(mo),
+    d1(mo),
+    45,
+    d0(d),
+    d1(d),
+    84,
+    d0(h),
+    d1(h),
+    58,
+    d0(mi),
+    d1(mi),
+    58,
+    48,
+    48,
+    90,
+  );
+}
+
+/**
+ * Apache's `YYYY-MM-DD HH:MM` at `at` (not followed by seconds), read at its fixed layout.
+ * @example apacheDate("2013-04-09 08:12  ", 0) // "2013-04-09T08:12:00Z"
+ */
+export function apacheDate(t: string, at: number): string | undefined {
+  const sep = t.charCodeAt(at + 10);
+  if (t.charCodeAt(at + 4) !== 45 || t.charCodeAt(at + 7) !== 45 || (sep !== 32 && sep !== 84)) return undefined;
+  if (t.charCodeAt(at + 13) !== 58 || t.charCodeAt(at + 16) === 58 || isDigit(t.charCodeAt(at + 16))) return undefined;
+  return minuteIso(num4(t, at), num2(t, at + 5), num2(t, at + 8), num2(t, at + 11), num2(t, at + 14));
+}
+
+/**
+ * nginx's `DD-Mon-YYYY HH:MM` at `at`, read at its fixed layout.
+ * @example nginxDate("09-Apr-2013 08:12", 0) // "2013-04-09T08:12:00Z"
+ */
+export function nginxDate(t: string, at: number): string | undefined {
+  if (t.charCodeAt(at + 2) !== 45 || t.charCodeAt(at + 6) !== 45 || t.charCodeAt(at + 11) !== 32) return undefined;
+  if (t.charCodeAt(at + 14) !== 58 || t.charCodeAt(at + 17) === 58 || isDigit(t.charCodeAt(at + 17))) return undefined;
+  const key = ((t.charCodeAt(at + 3) | 32) << 16) | ((t.charCodeAt(at + 4) | 32) << 8) | (t.charCodeAt(at + 5) | 32);
+  return minuteIso(num4(t, at + 7), MONTH_CODES.get(key) ?? 0, num2(t, at), num2(t, at + 12), num2(t, at + 15));
 }
 
 function num2(t: string, at: number): number {
