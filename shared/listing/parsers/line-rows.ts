@@ -22,6 +22,8 @@ export type RowLayout = (t: string, from: number, to: number, entry: ListingEntr
 export class LineRowsParser implements RowParser {
   private buf = "";
   private skipping = false;
+  /** The next `<a href="` at or after the last search in `buf` (-1: none left; -2: unknown). */
+  private nextOpen = -2;
   private staged: ListingEntry | undefined;
   private readonly links: LinkReader;
   private readonly meta = new MetaReader();
@@ -36,6 +38,7 @@ export class LineRowsParser implements RowParser {
 
   push(chunk: string): void {
     const buf = this.buf.length === 0 ? chunk : this.buf + chunk;
+    this.nextOpen = -2;
     let from = 0;
     for (;;) {
       const nl = buf.indexOf("\n", from);
@@ -53,6 +56,7 @@ export class LineRowsParser implements RowParser {
   }
 
   end(): void {
+    this.nextOpen = -2;
     if (!this.skipping && this.buf.length > 0) this.line(this.buf, 0, this.buf.length);
     this.buf = "";
     this.flush();
@@ -60,15 +64,23 @@ export class LineRowsParser implements RowParser {
 
   private line(buf: string, from: number, nl: number): void {
     const end = nl > from && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let a = buf.indexOf(OPEN, from);
+    let a = this.open(buf, from);
     while (a !== -1 && a < end) {
       const q = buf.indexOf('"', a + OPEN.length);
       if (q === -1 || q >= end) return;
-      const next = buf.indexOf(OPEN, q);
+      const next = this.open(buf, q);
       const to = next === -1 || next > end ? end : next;
       this.anchor(buf, buf.slice(a + OPEN.length, q), q + 1, to);
       a = next;
     }
+  }
+
+  /** The next link at or after `from`; a search that ran into a later line is kept for that line. */
+  private open(buf: string, from: number): number {
+    const known = this.nextOpen;
+    if (known === -1 || known >= from) return known;
+    this.nextOpen = buf.indexOf(OPEN, from);
+    return this.nextOpen;
   }
 
   private anchor(buf: string, raw: string, from: number, to: number): void {

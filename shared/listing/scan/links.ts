@@ -90,7 +90,8 @@ export class LinkReader {
    * @example new LinkReader(makeBase("http://example.com/a/")).read("x%20y.wav") // "child", name "x y.wav"
    */
   read(href: string): LinkKind {
-    const h = href.trim();
+    const h =
+      href.length > 0 && (href.charCodeAt(0) <= 32 || href.charCodeAt(href.length - 1) <= 32) ? href.trim() : href;
     if (this.queryDir !== undefined && h.startsWith(`?${this.queryDir}=`)) return this.fromQuery(h);
     if (h === "" || h.indexOf("?") !== -1 || h.indexOf("#") !== -1) return "other";
     if (this.queryDir !== undefined) return this.resolved(h);
