@@ -36,6 +36,8 @@ interface DigitRecord {
   bits: number;
   idKinds: number;
   uniform: boolean;
+  /** The agreed answer, handed out as is while the shape is trusted. */
+  agreed: NumberScan | null;
 }
 
 /** Memo for one listing (one path): never share it between listings. */
@@ -55,12 +57,11 @@ const CALL = bitOf("call-recording");
 /** Categories whose names cannot make them personal data. */
 const NOT_DATA = new Set<Category>(["code", "config", "source-control"]);
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /**
- * Two independent 32-bit hashes (FNV-1a and a multiplicative one) of a name's shape:
+ * Two 32-bit hashes (FNV-1a and a polynomial one) of a name's shape:
  * digits before the last dot all count as 0 (`rec_0000.mp3`). Both must agree for a
- * shape to be reused, which makes a wrong reuse a 1-in-2^64 event without a second pass
+ * shape to be reused, which makes a wrong reuse vanishingly rare without a second pass
  * over the name. Digits never change tokens, words or extensions; the only rules that read
  * digits before the extension are exact names such as `id_ed25519`, whose look-alikes
  * (`id_ed12345`) do not occur next to them.
@@ -72,9 +73,9 @@ function shapeHashes(name: string, out: Int32Array): void {
   let b = name.length;
   for (let i = 0; i < name.length; i++) {
     const raw = name.charCodeAt(i);
-    const code = i < digitsEnd && isDigit(raw) ? 48 : raw;
+    const code = i < digitsEnd && raw >= 48 && raw <= 57 ? 48 : raw;
     a = Math.imul(a ^ code, 16777619);
-    b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+    b = (b * 31 + code) | 0;
   }
   out[0] = a;
   out[1] = b;
@@ -106,7 +107,7 @@ function lettersOf(
   if (known && known.check === second) return known;
   const letters = scanLetters(toNfc(name), false, path.assetPath);
   if (known) return { letters, digits: null };
-  const fresh = { check: second, letters, digits: { seen: 0, bits: 0, idKinds: 0, uniform: true } };
+  const fresh = { check: second, letters, digits: { seen: 0, bits: 0, idKinds: 0, uniform: true, agreed: null } };
   cache.shapes.set(first, fresh);
   return fresh;
 }
@@ -121,7 +122,8 @@ function numbersOf(name: string, digits: DigitRecord | null, trace: Set<string> 
   if (digits === null) return scanNumbers(name, trace);
   const n = digits.seen++;
   if (digits.uniform && n >= TRUST_AFTER && n % RECHECK_EVERY !== 0) {
-    return { bits: digits.bits, idKinds: digits.idKinds };
+    digits.agreed ??= { bits: digits.bits, idKinds: digits.idKinds };
+    return digits.agreed;
   }
   const numbers = scanNumbers(name);
   if (n === 0) {
