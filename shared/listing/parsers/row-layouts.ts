@@ -31,8 +31,21 @@ function apply(entry: ListingEntry, modified: string, size: number | null): true
   return true;
 }
 
-/** nginx: `…</a>␠+DD-Mon-YYYY HH:MM␠+SIZE` to the end of the line, read from its end. */
+/**
+ * nginx: `…</a>␠+DD-Mon-YYYY HH:MM␠+SIZE` to the end of the line, read from its end. nginx
+ * right-aligns the size in 19 columns (6 with `autoindex_exact_size off`), so the date is
+ * tried at those two distances from the end before the spaces are walked.
+ */
 export function nginxLayout(t: string, from: number, to: number, entry: ListingEntry): boolean {
+  for (const width of [19, 7]) {
+    const at = to - width - 18;
+    if (at <= from || t.charCodeAt(at + 17) !== 32 || t.charCodeAt(at - 1) !== 32) continue;
+    let p = at + 18;
+    while (p < to && t.charCodeAt(p) === 32) p++;
+    const size = sizeIn(t, p, to);
+    const modified = size === undefined ? undefined : nginxDate(t, at);
+    if (modified !== undefined && size !== undefined) return apply(entry, modified, size);
+  }
   let p = to;
   while (p > from && t.charCodeAt(p - 1) !== 32) p--;
   const size = sizeIn(t, p, to);
