@@ -1,7 +1,14 @@
 import { performance } from "node:perf_hooks";
 
-/** Median milliseconds per call of `fn`, after warm-up, over at least `minRuns` runs and `minMs`. */
+/** A full collection when the benchmark runs with --expose-gc, so each contender starts from a clean heap. */
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/**
+ * Median milliseconds per call of `fn`, after warm-up, over at least `minRuns` runs and `minMs`.
+ * The heap is collected first, so that no contender pays for the garbage of the one before.
+ */
 export function medianMs(fn: () => unknown, minRuns = 15, minMs = 1500): number {
+  collect();
   for (let i = 0; i < 3; i++) fn();
   const times: number[] = [];
   const start = performance.now();
