@@ -57,7 +57,6 @@ const CALL = bitOf("call-recording");
 /** Categories whose names cannot make them personal data. */
 const NOT_DATA = new Set<Category>(["code", "config", "source-control"]);
 
-
 /**
  * Two 32-bit hashes (FNV-1a and a polynomial one) of a name's shape:
  * digits before the last dot all count as 0 (`rec_0000.mp3`). Both must agree for a
