@@ -1,6 +1,7 @@
 import { type Base, LinkReader } from "../scan/links.ts";
 import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
+import { AnchorFinder } from "./anchor-finder.ts";
 import { MetaReader } from "./meta.ts";
 import type { RowParser, Sink } from "./sink.ts";
 
@@ -19,37 +20,6 @@ export interface HtmlRowsOptions {
   queryDir?: { param: string; pageUrl: string };
 }
 
-/** Whether the character after `<a` makes it an anchor tag (`<a href`, not `<abbr`). */
-const isTagSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
-
-/**
- * The next `<a ` or `<A ` at or after `from`: two indexOf scans (several times faster than a
- * case-insensitive regex), each remembered until passed, so a page with no `<A` pays for one
- * failed scan in all.
- */
-class AnchorFinder {
-  private buf = "";
-  private lower = -2;
-  private upper = -2;
-
-  reset(buf: string): void {
-    this.buf = buf;
-    this.lower = -2;
-    this.upper = -2;
-  }
-
-  next(from: number): number {
-    const buf = this.buf;
-    for (;;) {
-      if (this.lower !== -1 && this.lower < from) this.lower = buf.indexOf("<a", from);
-      if (this.upper !== -1 && this.upper < from) this.upper = buf.indexOf("<A", from);
-      const at = this.lower === -1 ? this.upper : this.upper === -1 ? this.lower : Math.min(this.lower, this.upper);
-      if (at === -1) return -1;
-      if (isTagSpace(buf.charCodeAt(at + 2))) return at;
-      from = at + 2;
-    }
-  }
-}
 const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 const TAG_OR_SPACE = /<[^>]*>|\s+/g;
 /** Held text beyond this without a complete anchor is hostile or broken; it is dropped. */

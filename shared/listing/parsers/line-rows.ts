@@ -39,15 +39,34 @@ export class LineRowsParser implements RowParser {
   push(chunk: string): void {
     const buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     this.nextOpen = -2;
-    let from = 0;
-    for (;;) {
-      const nl = buf.indexOf("\n", from);
-      if (nl === -1) break;
-      if (!this.skipping) this.line(buf, from, nl);
+    // Link to link: a line without a link is never read, and a line's start is never searched
+    // twice (the newline search starts at its link).
+    let keep = 0;
+    if (this.skipping) {
+      // The rest of an over-long line: drop it up to its end.
+      const nl = buf.indexOf("\n");
+      if (nl === -1) {
+        this.buf = "";
+        return;
+      }
+      keep = nl + 1;
       this.skipping = false;
-      from = nl + 1;
     }
-    let rest = from === 0 ? buf : buf.slice(from);
+    for (;;) {
+      const a = this.open(buf, keep);
+      if (a === -1) {
+        keep = Math.max(keep, buf.length - OPEN.length); // `<a hr` may end this chunk
+        break;
+      }
+      const nl = buf.indexOf("\n", a);
+      if (nl === -1) {
+        keep = a;
+        break;
+      }
+      this.line(buf, a, nl);
+      keep = nl + 1;
+    }
+    let rest = keep === 0 ? buf : buf.slice(keep);
     if (rest.length > MAX_LINE) {
       this.skipping = true; // an over-long line is hostile: drop it whole
       rest = "";
@@ -57,14 +76,15 @@ export class LineRowsParser implements RowParser {
 
   end(): void {
     this.nextOpen = -2;
-    if (!this.skipping && this.buf.length > 0) this.line(this.buf, 0, this.buf.length);
+    const a = this.skipping ? -1 : this.open(this.buf, 0);
+    if (a !== -1) this.line(this.buf, a, this.buf.length);
     this.buf = "";
     this.flush();
   }
 
-  private line(buf: string, from: number, nl: number): void {
-    const end = nl > from && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    let a = this.open(buf, from);
+  /** The links of one line, from its first link `a` to its end `nl`. */
+  private line(buf: string, a: number, nl: number): void {
+    const end = nl > a && buf.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     while (a !== -1 && a < end) {
       const q = buf.indexOf('"', a + OPEN.length);
       if (q === -1 || q >= end) return;
