@@ -3,11 +3,13 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env.ts";
 import { AppError, onError } from "./errors.ts";
 import { meta } from "./routes/meta.ts";
+import { reports } from "./routes/reports.ts";
 
 export const app = new Hono<AppEnv>();
 
 app.use(secureHeaders());
 app.route("/", meta);
+app.route("/", reports);
 app.notFound(() => {
   throw new AppError("not_found", "no such route");
 });

@@ -1,13 +1,28 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 
-export type ErrorCode = "bad_request" | "not_found" | "payload_too_large" | "unsupported_media_type" | "internal";
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_json"
+  | "invalid_report"
+  | "target_refused"
+  | "unauthorized"
+  | "not_found"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal";
 
-const STATUS: Record<ErrorCode, 400 | 404 | 413 | 415 | 500> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 404 | 413 | 415 | 422 | 429 | 500> = {
   bad_request: 400,
+  invalid_json: 400,
+  invalid_report: 422,
+  target_refused: 422,
+  unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -1,0 +1,194 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { app } from "../../worker/src/app.ts";
+import type { QueueMessage } from "../../worker/src/queue/messages.ts";
+
+const LISTING = "http://files.example.com:443/medicall/2013/04/09/";
+
+function report(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schema: 1,
+    listingUrl: LISTING,
+    format: "apache-htmltable",
+    observedAt: "2026-11-25T11:00:00Z",
+    summary: {
+      files: 1529,
+      directories: 3,
+      bytes: 123456789,
+      categories: { audio: 1500, document: 29 },
+      oldest: "2014-02-25",
+      newest: "2019-02-18",
+    },
+    severity: "critical",
+    signals: ["phone-number", "call-recording", "date-partitioned"],
+    samples: ["########-######_+###########_inbound.wav"],
+    client: { name: "indexwatch-extension", version: "0.1.0" },
+    pow: { challenge: { algorithm: "SHA-256" }, solution: { number: 1 } },
+    ...overrides,
+  };
+}
+
+let sent: QueueMessage[] = [];
+let vars: Record<string, string> = {};
+
+function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const recorder = { send: async (m: QueueMessage) => void sent.push(m) } as unknown as Queue;
+  return Promise.resolve(app.request(path, init, { ...env, ...vars, VERIFY: recorder }));
+}
+
+function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return call("/api/v1/reports", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function rows(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ["cases", "reports", "events", "tokens", "host_days"]) {
+    const r = await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>();
+    out[t] = r?.n ?? -1;
+  }
+  return out;
+}
+
+beforeEach(() => {
+  sent = [];
+  vars = {};
+});
+
+describe("POST /api/v1/reports", () => {
+  it("opens a case, answers 202 with a status token, and queues one verification", async () => {
+    const res = await post(report());
+    // (The case stays for the tests below: storage is per file.)
+    expect(res.status).toBe(202);
+    const body = (await res.json()) as { caseId: string; statusToken: string; status: string };
+    expect(body.status).toBe("received");
+    expect(body.statusToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(sent).toEqual([{ type: "verify", caseId: body.caseId }]);
+    const kase = await env.DB.prepare("SELECT listing_root, host, status FROM cases WHERE id = ?1")
+      .bind(body.caseId)
+      .first();
+    expect(kase).toEqual({ listing_root: LISTING, host: "files.example.com:443", status: "received" });
+  });
+
+  it("merges 100 reports of one listing from different clients into 1 case and 1 job, storing no client trace", async () => {
+    const tokens: string[] = [];
+    const ids = new Set<string>();
+    const casesBefore = (await rows()).cases;
+    for (let i = 0; i < 100; i++) {
+      const url =
+        i % 2 === 0 ? "http://merge.example.com:443/calls/" : "HTTP://Merge.Example.COM:443/calls/./?C=M;O=A#x";
+      const res = await post(report({ listingUrl: url }), {
+        "cf-connecting-ip": `198.51.100.${i}`,
+        "user-agent": `Mozilla/5.0 TestAgent/${1000 + i}`,
+      });
+      expect(res.status).toBe(202);
+      const body = (await res.json()) as { caseId: string; statusToken: string };
+      ids.add(body.caseId);
+      tokens.push(body.statusToken);
+    }
+    expect(ids.size).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect((await rows()).cases).toBe(casesBefore + 1);
+    const dump: string[] = [];
+    for (const t of ["cases", "reports", "events", "tokens", "host_days", "meta"]) {
+      const r = await env.DB.prepare(`SELECT * FROM ${t}`).all();
+      dump.push(JSON.stringify(r.results));
+    }
+    const all = dump.join("\n");
+    expect(all).not.toMatch(/198\.51\.100\.|TestAgent|Mozilla/);
+    for (const token of tokens) expect(all).not.toContain(token);
+  });
+
+  it("joins a folder inside an open case to that case", async () => {
+    const first = (await (await post(report({ listingUrl: "http://tree.example.com/medicall/" }))).json()) as {
+      caseId: string;
+    };
+    const inner = (await (
+      await post(report({ listingUrl: "http://tree.example.com/medicall/2013/04/09/" }))
+    ).json()) as {
+      caseId: string;
+    };
+    expect(inner.caseId).toBe(first.caseId);
+    expect(sent).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "wrong content type",
+      () => post(JSON.stringify(report()), { "content-type": "text/plain" }),
+      415,
+      "unsupported_media_type",
+    ],
+    ["malformed JSON", () => post("{not json"), 400, "invalid_json"],
+    ["an oversized body", () => post(report({ samples: ["a".repeat(40_000)] })), 413, "payload_too_large"],
+    ["an unknown field", () => post(report({ reporterEmail: "a@example.com" })), 422, "invalid_report"],
+    ["a missing field", () => post({ ...report(), severity: undefined }), 422, "invalid_report"],
+    ["an unredacted sample", () => post(report({ samples: ["call_+46701740600.wav"] })), 422, "invalid_report"],
+    ["a private address", () => post(report({ listingUrl: "http://192.168.1.10/calls/" })), 422, "target_refused"],
+    ["cloud metadata in hex", () => post(report({ listingUrl: "http://0xa9fea9fe/" })), 422, "target_refused"],
+    [
+      "loopback (not allowed by default)",
+      () => post(report({ listingUrl: "http://127.0.0.1:8080/a/" })),
+      422,
+      "target_refused",
+    ],
+    ["a private name", () => post(report({ listingUrl: "http://nas.local/calls/" })), 422, "target_refused"],
+  ])("refuses %s with a JSON error and writes nothing", async (_what, send, status, code) => {
+    const before = await rows();
+    const res = await send();
+    expect(res.status).toBe(status);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe(code);
+    expect(body.error.message.length).toBeGreaterThan(5);
+    expect(await rows()).toEqual(before);
+    expect(sent).toEqual([]);
+  });
+
+  it("allows loopback targets only in development with the explicit setting", async () => {
+    const local = report({ listingUrl: "http://127.0.0.1:8080/a/" });
+    vars = { ENVIRONMENT: "development", ALLOW_LOOPBACK_TARGETS: "true" };
+    expect((await post(local)).status).toBe(202);
+    vars = { ENVIRONMENT: "production", ALLOW_LOOPBACK_TARGETS: "true" };
+    expect((await post(report({ listingUrl: "http://127.0.0.1:8081/b/" }))).status).toBe(422);
+    vars = { ENVIRONMENT: "development", ALLOW_LOOPBACK_TARGETS: "true" };
+    expect((await post(report({ listingUrl: "http://10.0.0.5/b/" }))).status).toBe(422);
+  });
+});
+
+describe("GET /api/v1/reports/:caseId", () => {
+  async function open(listingUrl = LISTING): Promise<{ caseId: string; statusToken: string }> {
+    return (await (await post(report({ listingUrl }))).json()) as { caseId: string; statusToken: string };
+  }
+
+  it("shows the reporter the case's milestones", async () => {
+    const { caseId, statusToken } = await open();
+    const res = await call(`/api/v1/reports/${caseId}`, { headers: { authorization: `Bearer ${statusToken}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { caseId: string; status: string; milestones: { name: string; at: string }[] };
+    expect(body.caseId).toBe(caseId);
+    expect(body.status).toBe("received");
+    expect(body.milestones.map((m) => m.name)).toEqual(["received"]);
+    expect(Number.isNaN(Date.parse(body.milestones[0]?.at ?? ""))).toBe(false);
+    expect(Object.keys(body).sort()).toEqual(["caseId", "milestones", "status"]);
+  });
+
+  it("refuses a missing, malformed, wrong or other case's token alike", async () => {
+    const a = await open();
+    const b = await open("http://other.example.com/files/");
+    const tries: Array<[string, Record<string, string>]> = [
+      [a.caseId, {}],
+      [a.caseId, { authorization: "Basic abc" }],
+      [a.caseId, { authorization: `Bearer ${"x".repeat(43)}` }],
+      [a.caseId, { authorization: `Bearer ${b.statusToken}` }],
+      [crypto.randomUUID(), { authorization: `Bearer ${a.statusToken}` }],
+    ];
+    for (const [caseId, headers] of tries) {
+      const res = await call(`/api/v1/reports/${caseId}`, { headers });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
+    }
+  });
+});
