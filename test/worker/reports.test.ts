@@ -1,11 +1,22 @@
 import { env } from "cloudflare:workers";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
 import { beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../worker/src/app.ts";
 import type { QueueMessage } from "../../worker/src/queue/messages.ts";
 
 const LISTING = "http://files.example.com:443/medicall/2013/04/09/";
 
-function report(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/** A challenge from the Worker, solved as a client would. */
+async function solvedPow(): Promise<{ challenge: Challenge; solution: unknown }> {
+  const res = await call("/api/v1/challenge");
+  const challenge = (await res.json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (solution === null) throw new Error("could not solve the challenge");
+  return { challenge, solution };
+}
+
+async function report(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   return {
     schema: 1,
     listingUrl: LISTING,
@@ -23,7 +34,7 @@ function report(overrides: Record<string, unknown> = {}): Record<string, unknown
     signals: ["phone-number", "call-recording", "date-partitioned"],
     samples: ["########-######_+###########_inbound.wav"],
     client: { name: "indexwatch-extension", version: "0.1.0" },
-    pow: { challenge: { algorithm: "SHA-256" }, solution: { number: 1 } },
+    pow: await solvedPow(),
     ...overrides,
   };
 }
@@ -36,10 +47,14 @@ function call(path: string, init: RequestInit = {}): Promise<Response> {
   return Promise.resolve(app.request(path, init, { ...env, ...vars, VERIFY: recorder }));
 }
 
+let clients = 0;
+
+/** Each request comes from its own client address unless the test names one. */
 function post(body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  clients++;
   return call("/api/v1/reports", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", "cf-connecting-ip": `203.0.113.${clients % 250}`, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }
@@ -60,7 +75,7 @@ beforeEach(() => {
 
 describe("POST /api/v1/reports", () => {
   it("opens a case, answers 202 with a status token, and queues one verification", async () => {
-    const res = await post(report());
+    const res = await post(await report());
     // (The case stays for the tests below: storage is per file.)
     expect(res.status).toBe(202);
     const body = (await res.json()) as { caseId: string; statusToken: string; status: string };
@@ -80,7 +95,7 @@ describe("POST /api/v1/reports", () => {
     for (let i = 0; i < 100; i++) {
       const url =
         i % 2 === 0 ? "http://merge.example.com:443/calls/" : "HTTP://Merge.Example.COM:443/calls/./?C=M;O=A#x";
-      const res = await post(report({ listingUrl: url }), {
+      const res = await post(await report({ listingUrl: url }), {
         "cf-connecting-ip": `198.51.100.${i}`,
         "user-agent": `Mozilla/5.0 TestAgent/${1000 + i}`,
       });
@@ -103,11 +118,11 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("joins a folder inside an open case to that case", async () => {
-    const first = (await (await post(report({ listingUrl: "http://tree.example.com/medicall/" }))).json()) as {
+    const first = (await (await post(await report({ listingUrl: "http://tree.example.com/medicall/" }))).json()) as {
       caseId: string;
     };
     const inner = (await (
-      await post(report({ listingUrl: "http://tree.example.com/medicall/2013/04/09/" }))
+      await post(await report({ listingUrl: "http://tree.example.com/medicall/2013/04/09/" }))
     ).json()) as {
       caseId: string;
     };
@@ -118,24 +133,44 @@ describe("POST /api/v1/reports", () => {
   it.each([
     [
       "wrong content type",
-      () => post(JSON.stringify(report()), { "content-type": "text/plain" }),
+      async () => post(JSON.stringify(await report()), { "content-type": "text/plain" }),
       415,
       "unsupported_media_type",
     ],
-    ["malformed JSON", () => post("{not json"), 400, "invalid_json"],
-    ["an oversized body", () => post(report({ samples: ["a".repeat(40_000)] })), 413, "payload_too_large"],
-    ["an unknown field", () => post(report({ reporterEmail: "a@example.com" })), 422, "invalid_report"],
-    ["a missing field", () => post({ ...report(), severity: undefined }), 422, "invalid_report"],
-    ["an unredacted sample", () => post(report({ samples: ["call_+46701740600.wav"] })), 422, "invalid_report"],
-    ["a private address", () => post(report({ listingUrl: "http://192.168.1.10/calls/" })), 422, "target_refused"],
-    ["cloud metadata in hex", () => post(report({ listingUrl: "http://0xa9fea9fe/" })), 422, "target_refused"],
+    ["malformed JSON", async () => post("{not json"), 400, "invalid_json"],
+    ["an oversized body", async () => post(await report({ samples: ["a".repeat(40_000)] })), 413, "payload_too_large"],
+    ["an unknown field", async () => post(await report({ reporterEmail: "a@example.com" })), 422, "invalid_report"],
+    ["a missing field", async () => post({ ...(await report()), severity: undefined }), 422, "invalid_report"],
     [
-      "loopback (not allowed by default)",
-      () => post(report({ listingUrl: "http://127.0.0.1:8080/a/" })),
+      "an unredacted sample",
+      async () => post(await report({ samples: ["call_+46701740600.wav"] })),
+      422,
+      "invalid_report",
+    ],
+    [
+      "a private address",
+      async () => post(await report({ listingUrl: "http://192.168.1.10/calls/" })),
       422,
       "target_refused",
     ],
-    ["a private name", () => post(report({ listingUrl: "http://nas.local/calls/" })), 422, "target_refused"],
+    [
+      "cloud metadata in hex",
+      async () => post(await report({ listingUrl: "http://0xa9fea9fe/" })),
+      422,
+      "target_refused",
+    ],
+    [
+      "loopback (not allowed by default)",
+      async () => post(await report({ listingUrl: "http://127.0.0.1:8080/a/" })),
+      422,
+      "target_refused",
+    ],
+    [
+      "a private name",
+      async () => post(await report({ listingUrl: "http://nas.local/calls/" })),
+      422,
+      "target_refused",
+    ],
   ])("refuses %s with a JSON error and writes nothing", async (_what, send, status, code) => {
     const before = await rows();
     const res = await send();
@@ -148,19 +183,74 @@ describe("POST /api/v1/reports", () => {
   });
 
   it("allows loopback targets only in development with the explicit setting", async () => {
-    const local = report({ listingUrl: "http://127.0.0.1:8080/a/" });
+    const local = await report({ listingUrl: "http://127.0.0.1:8080/a/" });
     vars = { ENVIRONMENT: "development", ALLOW_LOOPBACK_TARGETS: "true" };
     expect((await post(local)).status).toBe(202);
     vars = { ENVIRONMENT: "production", ALLOW_LOOPBACK_TARGETS: "true" };
-    expect((await post(report({ listingUrl: "http://127.0.0.1:8081/b/" }))).status).toBe(422);
+    expect((await post(await report({ listingUrl: "http://127.0.0.1:8081/b/" }))).status).toBe(422);
     vars = { ENVIRONMENT: "development", ALLOW_LOOPBACK_TARGETS: "true" };
-    expect((await post(report({ listingUrl: "http://10.0.0.5/b/" }))).status).toBe(422);
+    expect((await post(await report({ listingUrl: "http://10.0.0.5/b/" }))).status).toBe(422);
+  });
+});
+
+describe("proof of work and rate limits", () => {
+  it("hands out signed, expiring challenges", async () => {
+    const res = await call("/api/v1/challenge");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const c = (await res.json()) as Challenge;
+    expect(c.parameters.algorithm).toBe("SHA-256");
+    expect(c.signature).toMatch(/\S/);
+    expect(c.parameters.expiresAt).toBeGreaterThan(Date.now() / 1000);
+  });
+
+  it("accepts each challenge once", async () => {
+    const body = await report({ listingUrl: "http://once.example.com/a/" });
+    expect((await post(body)).status).toBe(202);
+    const before = await rows();
+    const again = await post({ ...body, listingUrl: "http://twice.example.com/a/" });
+    expect(again.status).toBe(403);
+    expect(((await again.json()) as { error: { code: string; message: string } }).error.message).toMatch(
+      /already used/,
+    );
+    expect(await rows()).toEqual(before);
+  });
+
+  it("refuses an unsolved, forged or foreign challenge and writes nothing", async () => {
+    const good = await solvedPow();
+    const forged = structuredClone(good.challenge);
+    forged.parameters.cost = 1;
+    forged.parameters.expiresAt = Math.floor(Date.now() / 1000) + 86_400;
+    const cases: unknown[] = [
+      { challenge: good.challenge, solution: { counter: 123456789, derivedKey: "00" } },
+      { challenge: forged, solution: good.solution },
+      { challenge: { parameters: {} }, solution: {} },
+    ];
+    for (const pow of cases) {
+      const before = await rows();
+      const res = await post(await report({ listingUrl: "http://forged.example.com/a/", pow }));
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("pow_invalid");
+      expect(await rows()).toEqual(before);
+    }
+  });
+
+  it("limits one client to 30 reports a minute, whatever they report", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const res = await post(await report({ listingUrl: `http://limit-${i}.example.com/a/` }), {
+        "cf-connecting-ip": "192.0.2.77",
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(30);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 
 describe("GET /api/v1/reports/:caseId", () => {
   async function open(listingUrl = LISTING): Promise<{ caseId: string; statusToken: string }> {
-    return (await (await post(report({ listingUrl }))).json()) as { caseId: string; statusToken: string };
+    return (await (await post(await report({ listingUrl }))).json()) as { caseId: string; statusToken: string };
   }
 
   it("shows the reporter the case's milestones", async () => {

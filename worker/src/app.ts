@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./env.ts";
 import { AppError, onError } from "./errors.ts";
+import { challenge } from "./routes/challenge.ts";
 import { meta } from "./routes/meta.ts";
 import { reports } from "./routes/reports.ts";
 
@@ -9,6 +10,7 @@ export const app = new Hono<AppEnv>();
 
 app.use(secureHeaders());
 app.route("/", meta);
+app.route("/", challenge);
 app.route("/", reports);
 app.notFound(() => {
   throw new AppError("not_found", "no such route");

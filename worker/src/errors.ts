@@ -6,6 +6,7 @@ export type ErrorCode =
   | "invalid_json"
   | "invalid_report"
   | "target_refused"
+  | "pow_invalid"
   | "unauthorized"
   | "not_found"
   | "payload_too_large"
@@ -13,11 +14,12 @@ export type ErrorCode =
   | "rate_limited"
   | "internal";
 
-const STATUS: Record<ErrorCode, 400 | 401 | 404 | 413 | 415 | 422 | 429 | 500> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 500> = {
   bad_request: 400,
   invalid_json: 400,
   invalid_report: 422,
   target_refused: 422,
+  pow_invalid: 403,
   unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,

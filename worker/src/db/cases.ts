@@ -129,3 +129,15 @@ export function newCaseStatements(db: D1Database, c: Omit<CaseRow, "reports" | "
       .bind(c.id, c.created_at),
   ];
 }
+
+export async function powSpent(db: D1Database, nonce: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS x FROM pow_spent WHERE nonce = ?1").bind(nonce).first()) !== null;
+}
+
+/** Marks a challenge used (in the report's batch) and forgets expired ones. */
+export function spendPowStatements(db: D1Database, nonce: string, expiresAt: number, now: number) {
+  return [
+    db.prepare("DELETE FROM pow_spent WHERE expires_at < ?1").bind(now),
+    db.prepare("INSERT INTO pow_spent (nonce, expires_at) VALUES (?1, ?2)").bind(nonce, expiresAt),
+  ];
+}

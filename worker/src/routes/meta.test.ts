@@ -10,7 +10,7 @@ describe("meta routes", () => {
 
   it("reports the schema version from D1", async () => {
     const res = await exports.default.fetch("http://indexwatch.test/api/v1/health");
-    expect(await res.json()).toEqual({ ok: true, schema: 2 });
+    expect(await res.json()).toEqual({ ok: true, schema: 3 });
   });
 
   it("answers unknown routes with a JSON 404 and no stack", async () => {

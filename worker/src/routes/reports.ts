@@ -9,12 +9,16 @@ import {
   getCase,
   hostReportsToday,
   newCaseStatements,
+  powSpent,
   reportStatements,
+  spendPowStatements,
   statusTokenHash,
 } from "../db/cases.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import type { QueueMessage } from "../queue/messages.ts";
+import { clientKey } from "../security/client-key.ts";
+import { checkPow } from "../security/pow.ts";
 import { hashToken, newToken, sameHash } from "../security/tokens.ts";
 
 export const MAX_REPORT_BYTES = 32 * 1024;
@@ -56,6 +60,11 @@ export const reports = new Hono<AppEnv>()
       },
     }),
     async (c) => {
+      // Per client: a keyed hash of the address, counted by the rate-limiting binding only.
+      const key = await clientKey(c.env.CLIENT_KEY_SECRET, c.req.header("cf-connecting-ip") ?? "unknown");
+      if (!(await c.env.CLIENT_LIMIT.limit({ key })).success) {
+        throw new AppError("rate_limited", "too many reports from this client: try again in a minute");
+      }
       const type = c.req.header("content-type") ?? "";
       if (!/^application\/json\s*(;|$)/i.test(type)) {
         throw new AppError("unsupported_media_type", "send the report as application/json");
@@ -72,7 +81,10 @@ export const reports = new Hono<AppEnv>()
       const target = checkTarget(report.listingUrl, { allowLoopback });
       if (!target.ok) throw new AppError("target_refused", `listingUrl: ${target.message}`);
 
+      const pow = await checkPow(c.env, report.pow);
+      if (!pow.ok) throw new AppError("pow_invalid", pow.why);
       const db = c.env.DB;
+      if (await powSpent(db, pow.nonce)) throw new AppError("pow_invalid", "pow.challenge was already used");
       const now = Date.now();
       const day = new Date(now).toISOString().slice(0, 10);
       const root = normaliseListingUrl(target.url);
@@ -116,10 +128,12 @@ export const reports = new Hono<AppEnv>()
                 updated_at: now,
               })),
           ...reportStatements(db, { ...row, caseId }, tokenHash, host, day, now),
+          ...spendPowStatements(db, pow.nonce, pow.expiresAt, now),
         ];
         try {
           await db.batch(statements);
         } catch (err) {
+          if (/pow_spent/.test(String(err))) throw new AppError("pow_invalid", "pow.challenge was already used");
           if (!open && attempt === 0 && /UNIQUE/i.test(String(err))) continue;
           throw err;
         }
