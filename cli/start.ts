@@ -1,35 +1,44 @@
-// `npm start`: for now, runs the detector and the classifier on a bundled demo listing (a
-// helpline-like folder captured from Debian's Apache) and prints what Indexwatch would
-// report. Later it grows into the whole local stack (Worker, demo server, mail sink).
+// `npm start`: the Worker under `wrangler dev` on 127.0.0.1:8787 with local D1 (migrations
+// applied), in local mode (listings on 127.0.0.1 may be reported). Ctrl-C stops everything.
+// It first shows what the detector and classifier make of a bundled demo listing.
 import { join } from "node:path";
 import { redact } from "../shared/classify/redact.ts";
 import { detectOne } from "./commands/detect-one.ts";
+import { startDevWorker } from "./dev-worker.ts";
 
 const DEMO = join(import.meta.dirname, "../shared/listing/__fixtures__/apache-htmltable/files.html");
 const URL_DIR = "http://listing.example.com/medicall/2013/04/09/";
+const PORT = Number(process.env.PORT ?? 8787);
 
-const out = detectOne({ file: DEMO, url: URL_DIR, contentType: "text/html;charset=UTF-8" });
-const lines = [
-  "Indexwatch — demo: a saved Apache listing of a helpline's call recordings",
-  "",
-  `  listing   ${URL_DIR}`,
-  `  format    ${out.format ?? "not a listing"}${out.server ? ` (${out.server})` : ""}`,
-  `  files     ${out.summary.files} in ${out.summary.directories} folders, ${out.summary.oldest ?? "?"} to ${out.summary.newest ?? "?"}`,
-  `  kinds     ${Object.entries(out.summary.categories)
-    .map(([k, v]) => `${k} ${v}`)
-    .join(", ")}`,
-  `  signals   ${out.signals.join(", ") || "none"}`,
-  `  severity  ${out.severity ?? "-"}`,
-  "",
-  "  Why:",
-  ...out.reasons.map((r) => `    - ${r}`),
-  "",
-  "  What a report would carry (redacted sample names, never the names themselves):",
-  ...out.entries
-    .filter((e) => !e.isDir)
-    .slice(0, 10)
-    .map((e) => `    ${redact(e.name)}`),
-  "",
-  "  Try it on your own saved page:  npm run -s cli -- detect PAGE.html --url URL",
-];
-process.stdout.write(`${lines.join("\n")}\n`);
+function demo(): string[] {
+  const out = detectOne({ file: DEMO, url: URL_DIR, contentType: "text/html;charset=UTF-8" });
+  return [
+    "Indexwatch — what the detector makes of a saved Apache listing of a helpline's recordings:",
+    `  ${out.format ?? "not a listing"}${out.server ? ` (${out.server})` : ""}: ${out.summary.files} files, ${out.summary.directories} folders, ${out.summary.oldest ?? "?"} to ${out.summary.newest ?? "?"}`,
+    `  severity ${out.severity ?? "-"}: ${out.reasons.slice(0, 3).join("; ")}`,
+    `  a report would carry redacted names only, e.g. ${redact(out.entries.find((e) => !e.isDir)?.name ?? "")}`,
+    "",
+  ];
+}
+
+process.stdout.write(`${demo().join("\n")}\n`);
+process.stdout.write("Starting the Worker (wrangler dev, local D1)…\n");
+const worker = await startDevWorker({ port: PORT, persistTo: join(import.meta.dirname, "../.wrangler/state") });
+process.stdout.write(
+  [
+    "",
+    `Indexwatch API: ${worker.url}`,
+    `  ${worker.url}/api/v1/health`,
+    `  ${worker.url}/api/v1/challenge          (proof of work for a report)`,
+    `  POST ${worker.url}/api/v1/reports       (see README: the report)`,
+    "Local mode: listings on 127.0.0.1 may be reported; nothing else private.",
+    "Ctrl-C stops everything.",
+    "",
+  ].join("\n"),
+);
+const stop = () => {
+  worker.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
