@@ -16,14 +16,23 @@ export default defineConfig(async () => {
         },
         {
           plugins: [
-            cloudflareTest({
+            cloudflareTest(({ inject }) => ({
               wrangler: { configPath: "./wrangler.toml" },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, POW_COST: "1" } },
-            }),
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: migrations,
+                  POW_COST: "1",
+                  // The listings these tests serve are on 127.0.0.1: local mode.
+                  ALLOW_LOOPBACK_TARGETS: "true",
+                  LISTING_SERVER: inject("listingServer"),
+                },
+              },
+            })),
           ],
           test: {
             name: "worker",
             include: ["worker/**/*.test.ts", "test/worker/**/*.test.ts"],
+            globalSetup: ["./test/worker/global-setup.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
           },
         },

@@ -70,7 +70,8 @@ async function rows(): Promise<Record<string, number>> {
 
 beforeEach(() => {
   sent = [];
-  vars = {};
+  // The test project allows loopback (local mode); these tests start from production's rule.
+  vars = { ALLOW_LOOPBACK_TARGETS: "false" };
 });
 
 describe("POST /api/v1/reports", () => {
@@ -91,7 +92,7 @@ describe("POST /api/v1/reports", () => {
   it("merges 100 reports of one listing from different clients into 1 case and 1 job, storing no client trace", async () => {
     const tokens: string[] = [];
     const ids = new Set<string>();
-    const casesBefore = (await rows()).cases;
+    const casesBefore = (await rows()).cases ?? 0;
     for (let i = 0; i < 100; i++) {
       const url =
         i % 2 === 0 ? "http://merge.example.com:443/calls/" : "HTTP://Merge.Example.COM:443/calls/./?C=M;O=A#x";
@@ -233,6 +234,17 @@ describe("proof of work and rate limits", () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("pow_invalid");
       expect(await rows()).toEqual(before);
     }
+  });
+
+  it("caps reports per target host per day, and the refused one writes nothing", async () => {
+    vars = { ...vars, HOST_DAILY_REPORTS: "2" };
+    expect((await post(await report({ listingUrl: "http://busy.example.com/a/" }))).status).toBe(202);
+    expect((await post(await report({ listingUrl: "http://busy.example.com/b/" }))).status).toBe(202);
+    const before = await rows();
+    const third = await post(await report({ listingUrl: "http://busy.example.com/c/" }));
+    expect(third.status).toBe(429);
+    expect(((await third.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    expect(await rows()).toEqual(before);
   });
 
   it("limits one client to 30 reports a minute, whatever they report", async () => {

@@ -15,6 +15,8 @@ export type Bindings = Omit<
   POW_SECRET: string;
   /** Keys the client-address hash used for rate limiting (never stored). A secret in production. */
   CLIENT_KEY_SECRET: string;
+  /** Reports accepted per target host per day (default 500). */
+  HOST_DAILY_REPORTS?: string;
 };
 
 export interface AppEnv {

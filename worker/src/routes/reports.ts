@@ -23,7 +23,10 @@ import { hashToken, newToken, sameHash } from "../security/tokens.ts";
 
 export const MAX_REPORT_BYTES = 32 * 1024;
 /** Reports of one host a day beyond which more are refused: they could only add work. */
-const HOST_DAILY_REPORTS = 500;
+function hostDailyCap(value: string | undefined): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : 500;
+}
 
 /** The milestones a reporter may see; never anything about owners or contacts. */
 const MILESTONES = new Set([
@@ -89,7 +92,7 @@ export const reports = new Hono<AppEnv>()
       const day = new Date(now).toISOString().slice(0, 10);
       const root = normaliseListingUrl(target.url);
       const host = target.url.host;
-      if ((await hostReportsToday(db, host, day)) >= HOST_DAILY_REPORTS) {
+      if ((await hostReportsToday(db, host, day)) >= hostDailyCap(c.env.HOST_DAILY_REPORTS)) {
         throw new AppError("rate_limited", "this host has had enough reports today; its case is already open");
       }
 
