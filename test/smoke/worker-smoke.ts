@@ -100,6 +100,14 @@ try {
     const body = (await res.json()) as { error: { code: string } };
     expect(res.status === 422 && body.error.code === "target_refused", JSON.stringify(body));
   });
+  await check("the rate-limiting binding limits one client", async () => {
+    let limited = false;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await post({});
+      limited = res.status === 429;
+    }
+    expect(limited, "no 429 within 40 reports from one client");
+  });
   await check("an unknown route is a JSON 404", async () => {
     const res = await fetch(`${worker.url}/nope`);
     expect(res.status === 404 && ((await res.json()) as { error: { code: string } }).error.code === "not_found", "");
