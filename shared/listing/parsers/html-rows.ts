@@ -2,6 +2,7 @@ import { type Base, LinkReader } from "../scan/links.ts";
 import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
 import { AnchorFinder } from "./anchor-finder.ts";
+import { EntryStager } from "./entry-stager.ts";
 import { MetaReader } from "./meta.ts";
 import type { RowParser, Sink } from "./sink.ts";
 
@@ -53,7 +54,7 @@ export class HtmlRowsParser implements RowParser {
   private hasPending = false;
   private pendingBefore = "";
   private pendingDirTag = false;
-  private staged: ListingEntry | undefined;
+  private readonly stager: EntryStager;
   private readonly meta = new MetaReader();
   private readonly anchors = new AnchorFinder();
   private readonly links: LinkReader;
@@ -82,6 +83,7 @@ export class HtmlRowsParser implements RowParser {
     this.breaks = [...breaks];
     this.measure = opts.measureText === true;
     this.sink = sink;
+    this.stager = new EntryStager(sink);
   }
 
   push(chunk: string): void {
@@ -94,7 +96,7 @@ export class HtmlRowsParser implements RowParser {
     if (this.hasPending) this.finish(this.buf, 0, this.buf.length);
     this.hasPending = false;
     this.buf = "";
-    this.flush();
+    this.stager.flush();
   }
 
   private scan(final: boolean): void {
@@ -191,23 +193,6 @@ export class HtmlRowsParser implements RowParser {
     const size = exact === undefined ? meta.size : Number(exact);
     if (size !== undefined && !isDir) entry.size = size;
     if (meta.modified !== undefined) entry.modified = meta.modified;
-    this.stage(entry);
-  }
-
-  /** Icon and name often link the same file twice in one row: merge neighbours. */
-  private stage(e: ListingEntry): void {
-    const s = this.staged;
-    if (s !== undefined && s.name === e.name && s.isDir === e.isDir) {
-      if (s.size === undefined && e.size !== undefined) s.size = e.size;
-      if (s.modified === undefined && e.modified !== undefined) s.modified = e.modified;
-      return;
-    }
-    this.flush();
-    this.staged = e;
-  }
-
-  private flush(): void {
-    if (this.staged !== undefined) this.sink.entry(this.staged);
-    this.staged = undefined;
+    this.stager.stage(entry);
   }
 }

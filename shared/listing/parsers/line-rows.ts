@@ -1,6 +1,7 @@
 import { type Base, LinkReader } from "../scan/links.ts";
 import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
+import { EntryStager } from "./entry-stager.ts";
 import { MetaReader } from "./meta.ts";
 import type { RowParser, Sink } from "./sink.ts";
 
@@ -24,7 +25,7 @@ export class LineRowsParser implements RowParser {
   private skipping = false;
   /** The next `<a href="` at or after the last search in `buf` (-1: none left; -2: unknown). */
   private nextOpen = -2;
-  private staged: ListingEntry | undefined;
+  private readonly stager: EntryStager;
   private readonly links: LinkReader;
   private readonly meta = new MetaReader();
   private readonly layout: RowLayout;
@@ -34,6 +35,7 @@ export class LineRowsParser implements RowParser {
     this.links = new LinkReader(base);
     this.layout = layout;
     this.sink = sink;
+    this.stager = new EntryStager(sink);
   }
 
   push(chunk: string): void {
@@ -79,7 +81,7 @@ export class LineRowsParser implements RowParser {
     const a = this.skipping ? -1 : this.open(this.buf, 0);
     if (a !== -1) this.line(this.buf, a, this.buf.length);
     this.buf = "";
-    this.flush();
+    this.stager.flush();
   }
 
   /** The links of one line, from its first link `a` to its end `nl`. */
@@ -118,23 +120,6 @@ export class LineRowsParser implements RowParser {
       if (meta.size !== undefined && !entry.isDir) entry.size = meta.size;
       if (meta.modified !== undefined) entry.modified = meta.modified;
     }
-    this.stage(entry);
-  }
-
-  /** Apache's IconsAreLinks links the icon and the name of one row: merge neighbours. */
-  private stage(e: ListingEntry): void {
-    const s = this.staged;
-    if (s !== undefined && s.name === e.name && s.isDir === e.isDir) {
-      if (s.size === undefined && e.size !== undefined) s.size = e.size;
-      if (s.modified === undefined && e.modified !== undefined) s.modified = e.modified;
-      return;
-    }
-    this.flush();
-    this.staged = e;
-  }
-
-  private flush(): void {
-    if (this.staged !== undefined) this.sink.entry(this.staged);
-    this.staged = undefined;
+    this.stager.stage(entry);
   }
 }
