@@ -1,4 +1,4 @@
-import { apacheDate, nginxDate } from "../text/date.ts";
+import { apacheDate, nginxDate } from "../text/date-fixed.ts";
 import type { ListingEntry } from "../types.ts";
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;

@@ -1,21 +1,9 @@
+import { isDigit, isoFields, MONTH_CODES } from "./date-fields.ts";
+import { apacheDate, nginxDate } from "./date-fixed.ts";
+
 // Dates in every form listing servers print, found by a capture-free regex per form and
 // read by a tiny interpreter of the form's shape: capture groups and case-insensitive
 // alternations cost several times more per row, and a page uses one form for every row.
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 
 /**
  * A date form. Shape tokens: Y four-digit year, y two- or four-digit year, M month number, N month name,
@@ -53,13 +41,7 @@ const FORMS: readonly Form[] = [
   { locate: /[A-Za-z]{3}\s+\d{1,2}\s+\d{4}(?![\d:])/, shape: "N D Y" },
 ];
 
-/** Month numbers keyed by the three lower-cased letters packed into one integer. */
-const MONTH_CODES = new Map<number, number>(
-  Object.entries(MONTHS).map(([k, v]) => [(k.charCodeAt(0) << 16) | (k.charCodeAt(1) << 8) | k.charCodeAt(2), v]),
-);
-
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160 || c === 0x202f || c === 10 || c === 13;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Reads one form's shape at a position; fields are left on the reader (no allocation). */
 class ShapeReader {
@@ -216,45 +198,8 @@ function matching(shape: string, open: number): number {
   return shape.length;
 }
 
-const d0 = (v: number): number => 48 + ((v / 10) | 0);
-const d1 = (v: number): number => 48 + (v % 10);
-
-/** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SSZ` as one flat string. */
-const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const leap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
 function isoOf(r: ShapeReader): string | undefined {
-  const { y, mo, d } = r;
-  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > (DAYS[mo] as number)) return undefined;
-  if (mo === 2 && d === 29 && !leap(y)) return undefined;
-  const Y1 = 48 + ((y / 1000) | 0);
-  const Y2 = 48 + (((y / 100) | 0) % 10);
-  if (r.h < 0 || r.h > 23 || r.mi > 59 || r.s > 60) {
-    return String.fromCharCode(Y1, Y2, d0(y % 100), d1(y), 45, d0(mo), d1(mo), 45, d0(d), d1(d));
-  }
-  const { h, mi, s } = r;
-  return String.fromCharCode(
-    Y1,
-    Y2,
-    d0(y % 100),
-    d1(y),
-    45,
-    d0(mo),
-    d1(mo),
-    45,
-    d0(d),
-    d1(d),
-    84,
-    d0(h),
-    d1(h),
-    58,
-    d0(mi),
-    d1(mi),
-    58,
-    d0(s),
-    d1(s),
-    90,
-  );
+  return isoFields(r.y, r.mo, r.d, r.h, r.mi, r.s);
 }
 
 /** Finds dates in listing text; remembers which form hit last, since one page uses one form. */
@@ -317,70 +262,6 @@ function firstToken(t: string): number {
     } else break;
   }
   return p;
-}
-
-/** `YYYY-MM-DDTHH:MM:00Z` from validated fields, as one flat string; undefined when impossible. */
-function minuteIso(y: number, mo: number, d: number, h: number, mi: number): string | undefined {
-  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > (DAYS[mo] as number)) return undefined;
-  if ((mo === 2 && d === 29 && !leap(y)) || h < 0 || h > 23 || mi < 0 || mi > 59) return undefined;
-  const Y1 = 48 + ((y / 1000) | 0);
-  const Y2 = 48 + (((y / 100) | 0) % 10);
-  return String.fromCharCode(
-    Y1,
-    Y2,
-    d0(y % 100),
-    d1(y),
-    45,
-    d0(mo),
-    d1(mo),
-    45,
-    d0(d),
-    d1(d),
-    84,
-    d0(h),
-    d1(h),
-    58,
-    d0(mi),
-    d1(mi),
-    58,
-    48,
-    48,
-    90,
-  );
-}
-
-/**
- * Apache's `YYYY-MM-DD HH:MM` at `at` (not followed by seconds), read at its fixed layout.
- * @example apacheDate("2013-04-09 08:12  ", 0) // "2013-04-09T08:12:00Z"
- */
-export function apacheDate(t: string, at: number): string | undefined {
-  const sep = t.charCodeAt(at + 10);
-  if (t.charCodeAt(at + 4) !== 45 || t.charCodeAt(at + 7) !== 45 || (sep !== 32 && sep !== 84)) return undefined;
-  if (t.charCodeAt(at + 13) !== 58 || t.charCodeAt(at + 16) === 58 || isDigit(t.charCodeAt(at + 16))) return undefined;
-  return minuteIso(num4(t, at), num2(t, at + 5), num2(t, at + 8), num2(t, at + 11), num2(t, at + 14));
-}
-
-/**
- * nginx's `DD-Mon-YYYY HH:MM` at `at`, read at its fixed layout.
- * @example nginxDate("09-Apr-2013 08:12", 0) // "2013-04-09T08:12:00Z"
- */
-export function nginxDate(t: string, at: number): string | undefined {
-  if (t.charCodeAt(at + 2) !== 45 || t.charCodeAt(at + 6) !== 45 || t.charCodeAt(at + 11) !== 32) return undefined;
-  if (t.charCodeAt(at + 14) !== 58 || t.charCodeAt(at + 17) === 58 || isDigit(t.charCodeAt(at + 17))) return undefined;
-  const key = ((t.charCodeAt(at + 3) | 32) << 16) | ((t.charCodeAt(at + 4) | 32) << 8) | (t.charCodeAt(at + 5) | 32);
-  return minuteIso(num4(t, at + 7), MONTH_CODES.get(key) ?? 0, num2(t, at), num2(t, at + 12), num2(t, at + 15));
-}
-
-function num2(t: string, at: number): number {
-  const a = t.charCodeAt(at) - 48;
-  const b = t.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-function num4(t: string, at: number): number {
-  const a = num2(t, at);
-  const b = num2(t, at + 2);
-  return a < 0 || b < 0 ? -1 : a * 100 + b;
 }
 
 /**

@@ -1,0 +1,42 @@
+import { isDigit, isoFields, MONTH_CODES } from "./date-fields.ts";
+
+// The two date layouts most listings print, read at fixed offsets without a regex.
+
+/** `YYYY-MM-DDTHH:MM:00Z`, or undefined when the date or the time is impossible (fixed layouts). */
+function minuteIso(y: number, mo: number, d: number, h: number, mi: number): string | undefined {
+  return h < 0 || h > 23 || mi < 0 || mi > 59 ? undefined : isoFields(y, mo, d, h, mi, 0);
+}
+
+/**
+ * Apache's `YYYY-MM-DD HH:MM` at `at` (not followed by seconds), read at its fixed layout.
+ * @example apacheDate("2013-04-09 08:12  ", 0) // "2013-04-09T08:12:00Z"
+ */
+export function apacheDate(t: string, at: number): string | undefined {
+  const sep = t.charCodeAt(at + 10);
+  if (t.charCodeAt(at + 4) !== 45 || t.charCodeAt(at + 7) !== 45 || (sep !== 32 && sep !== 84)) return undefined;
+  if (t.charCodeAt(at + 13) !== 58 || t.charCodeAt(at + 16) === 58 || isDigit(t.charCodeAt(at + 16))) return undefined;
+  return minuteIso(num4(t, at), num2(t, at + 5), num2(t, at + 8), num2(t, at + 11), num2(t, at + 14));
+}
+
+/**
+ * nginx's `DD-Mon-YYYY HH:MM` at `at`, read at its fixed layout.
+ * @example nginxDate("09-Apr-2013 08:12", 0) // "2013-04-09T08:12:00Z"
+ */
+export function nginxDate(t: string, at: number): string | undefined {
+  if (t.charCodeAt(at + 2) !== 45 || t.charCodeAt(at + 6) !== 45 || t.charCodeAt(at + 11) !== 32) return undefined;
+  if (t.charCodeAt(at + 14) !== 58 || t.charCodeAt(at + 17) === 58 || isDigit(t.charCodeAt(at + 17))) return undefined;
+  const key = ((t.charCodeAt(at + 3) | 32) << 16) | ((t.charCodeAt(at + 4) | 32) << 8) | (t.charCodeAt(at + 5) | 32);
+  return minuteIso(num4(t, at + 7), MONTH_CODES.get(key) ?? 0, num2(t, at), num2(t, at + 12), num2(t, at + 15));
+}
+
+export function num2(t: string, at: number): number {
+  const a = t.charCodeAt(at) - 48;
+  const b = t.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+export function num4(t: string, at: number): number {
+  const a = num2(t, at);
+  const b = num2(t, at + 2);
+  return a < 0 || b < 0 ? -1 : a * 100 + b;
+}
