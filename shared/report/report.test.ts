@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { exampleReport } from "../../test/support/example-report.ts";
 import { FIXTURES } from "../../test/support/fixtures.ts";
 import { classifyListing } from "../classify/classify-listing.ts";
 import { detectListing } from "../listing/detect.ts";
@@ -53,25 +54,7 @@ describe("reportSchema", () => {
   };
 
   it("accepts the documented example", () => {
-    const example = {
-      schema: 1,
-      listingUrl: "http://files.example.com:443/medicall/2013/04/09/",
-      format: "apache-htmltable",
-      observedAt: "2026-11-25T11:00:00Z",
-      summary: {
-        files: 1529,
-        directories: 3,
-        bytes: 123456789,
-        categories: { audio: 1500, document: 29 },
-        oldest: "2014-02-25",
-        newest: "2019-02-18",
-      },
-      severity: "critical",
-      signals: ["phone-number", "call-recording", "date-partitioned"],
-      samples: ["########-######_+###########_inbound.wav"],
-      client,
-      pow,
-    };
+    const example = exampleReport({ pow });
     expect(reportSchema.safeParse(example).success).toBe(true);
   });
 

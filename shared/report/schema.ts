@@ -44,7 +44,7 @@ export const reportSchema = z.strictObject({
   summary: summarySchema,
   severity: z.enum(SEVERITIES as [string, ...string[]]),
   signals: z
-    .array(z.enum(SIGNALS as [string, ...string[]]))
+    .array(z.enum(SIGNALS))
     .max(SIGNALS.length)
     .refine((s) => new Set(s).size === s.length, "each signal once"),
   samples: z.array(sample).max(MAX_SAMPLES),

@@ -4,6 +4,7 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 import { beforeEach, describe, expect, it } from "vitest";
 import { app } from "../../worker/src/app.ts";
 import type { QueueMessage } from "../../worker/src/queue/messages.ts";
+import { exampleReport } from "../support/example-report.ts";
 
 const LISTING = "http://files.example.com:443/medicall/2013/04/09/";
 
@@ -17,26 +18,7 @@ async function solvedPow(): Promise<{ challenge: Challenge; solution: unknown }>
 }
 
 async function report(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-  return {
-    schema: 1,
-    listingUrl: LISTING,
-    format: "apache-htmltable",
-    observedAt: "2026-11-25T11:00:00Z",
-    summary: {
-      files: 1529,
-      directories: 3,
-      bytes: 123456789,
-      categories: { audio: 1500, document: 29 },
-      oldest: "2014-02-25",
-      newest: "2019-02-18",
-    },
-    severity: "critical",
-    signals: ["phone-number", "call-recording", "date-partitioned"],
-    samples: ["########-######_+###########_inbound.wav"],
-    client: { name: "indexwatch-extension", version: "0.1.0" },
-    pow: await solvedPow(),
-    ...overrides,
-  };
+  return exampleReport({ listingUrl: LISTING, pow: await solvedPow(), ...overrides });
 }
 
 let sent: QueueMessage[] = [];

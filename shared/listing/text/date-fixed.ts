@@ -29,13 +29,13 @@ export function nginxDate(t: string, at: number): string | undefined {
   return minuteIso(num4(t, at + 7), MONTH_CODES.get(key) ?? 0, num2(t, at), num2(t, at + 12), num2(t, at + 15));
 }
 
-export function num2(t: string, at: number): number {
+function num2(t: string, at: number): number {
   const a = t.charCodeAt(at) - 48;
   const b = t.charCodeAt(at + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
-export function num4(t: string, at: number): number {
+function num4(t: string, at: number): number {
   const a = num2(t, at);
   const b = num2(t, at + 2);
   return a < 0 || b < 0 ? -1 : a * 100 + b;
