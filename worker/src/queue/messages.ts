@@ -1,2 +1,8 @@
-/** Queue bodies: a `type`-tagged union, one member per job. */
+/**
+ * Queue bodies: a `type`-tagged union, one member per job. Each job's handler is registered in
+ * `handlers.ts`; a body whose type has no handler, or whose fields are wrong, is dropped.
+ */
 export type QueueMessage = { type: "verify"; caseId: string };
+
+export type MessageType = QueueMessage["type"];
+export type MessageOf<T extends MessageType> = Extract<QueueMessage, { type: T }>;
