@@ -10,7 +10,7 @@ const NGINX = readFileSync(join(import.meta.dirname, "../../shared/listing/__fix
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     if (path === "/medicall/2013/04/09/") {
       res.writeHead(200, { "content-type": "text/html", server: "nginx/1.22.1" });
       res.end(NGINX);
@@ -20,6 +20,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } else if (path === "/metadata/") {
       res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" });
       res.end();
+    } else if (path.startsWith("/soft/")) {
+      // A server that answers every path below /soft/ with the same listing (a soft 404).
+      res.writeHead(200, { "content-type": "text/html", server: "nginx/1.22.1" });
+      res.end(NGINX.toString("utf8").replaceAll("/medicall/2013/04/09/", path));
+    } else if (path === "/members/") {
+      // Listed only for a logged-in visitor: a stranger gets the login page.
+      const cookie = req.headers.cookie ?? "";
+      if (cookie.includes("session=")) {
+        res.writeHead(200, { "content-type": "text/html", server: "nginx/1.22.1" });
+        res.end(NGINX.toString("utf8").replaceAll("/medicall/2013/04/09/", path));
+      } else {
+        res.writeHead(403, { "content-type": "text/html" });
+        res.end("<title>Log in</title><form><input name=user></form>");
+      }
+    } else if (path === "/busy/") {
+      res.writeHead(429, { "retry-after": "7", "content-type": "text/plain" });
+      res.end("slow down");
     } else if (path === "/article/") {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<!doctype html><title>News</title><p>Nothing to see.</p>");

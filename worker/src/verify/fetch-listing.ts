@@ -1,33 +1,61 @@
 import { checkTarget } from "../../../shared/net/guard.ts";
 
+// The one way Indexwatch reaches a listed server, from the Worker and from the CLI alike: no
+// credentials, an honest User-Agent, every redirect hop re-checked by the target guard (at
+// most five), http and https on any port, a timeout. Only standard fetch is used here, so
+// Node runs the same code (the hash is passed in: workerd's DigestStream, Node's createHash).
+
 /** Who we are, to the servers we check (an honest User-Agent naming the project and an about page). */
 export const USER_AGENT = "Indexwatch/0.1 (+https://indexwatch.example.org/about; verifies reported exposures)";
 export const MAX_REDIRECTS = 5;
 export const MAX_BYTES = 8 * 1024 * 1024;
 export const TIMEOUT_MS = 15_000;
+const ACCEPT = "text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.8";
 
-export type Fetched =
-  | { ok: true; url: string; status: number; headers: Headers; text: string; sha256: string; truncated: boolean }
-  | { ok: false; reason: string; status?: number };
+export interface TargetOptions {
+  allowLoopback: boolean;
+  /** GET (default) or HEAD. */
+  method?: "GET" | "HEAD";
+  /** Extra request headers (e.g. `range`). Never credentials. */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  /** The fetch to use (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+export type Opened =
+  | { ok: true; url: string; response: Response }
+  | { ok: false; reason: string; status?: number; retryAfterSeconds?: number };
+
+/** Seconds a `Retry-After` header asks for (delta seconds or an HTTP date); null when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now: number): number | null {
+  if (value === null) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
 
 /**
- * GET a listing as any stranger would: no credentials, every redirect hop re-checked by the
- * target guard (at most five), a timeout and a byte cap.
+ * Requests a URL as any stranger would and follows redirects, each hop re-checked. Answers
+ * with the final response when it is a 200 (206 for ranges); otherwise with a reason, and
+ * for 429 and 503 with the `Retry-After` the server asked for.
  */
-export async function fetchListing(raw: string, opts: { allowLoopback: boolean }): Promise<Fetched> {
+export async function openTarget(raw: string, opts: TargetOptions): Promise<Opened> {
+  const doFetch = opts.fetch ?? fetch;
   let url = raw;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    const target = checkTarget(url, opts);
+    const target = checkTarget(url, { allowLoopback: opts.allowLoopback });
     if (!target.ok) return { ok: false, reason: `refused target: ${target.message}` };
     let res: Response;
+    // No credentials: neither workerd's nor Node's fetch has a cookie jar, and no
+    // authorization or cookie header is ever set here.
     try {
-      res = await fetch(target.url.href, {
+      res = await doFetch(target.url.href, {
+        method: opts.method ?? "GET",
         redirect: "manual",
-        headers: {
-          "user-agent": USER_AGENT,
-          accept: "text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.8",
-        },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { "user-agent": USER_AGENT, accept: ACCEPT, ...opts.headers },
+        signal: AbortSignal.timeout(opts.timeoutMs ?? TIMEOUT_MS),
       });
     } catch (err) {
       return { ok: false, reason: `fetch failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -39,50 +67,16 @@ export async function fetchListing(raw: string, opts: { allowLoopback: boolean }
       url = new URL(location, target.url).href;
       continue;
     }
-    if (res.status !== 200) {
+    if (res.status !== 200 && res.status !== 206) {
       await res.body?.cancel();
-      return { ok: false, reason: `HTTP ${res.status}`, status: res.status };
+      const failed: Opened = { ok: false, reason: `HTTP ${res.status}`, status: res.status };
+      if (res.status === 429 || res.status === 503) {
+        const after = retryAfterSeconds(res.headers.get("retry-after"), Date.now());
+        failed.retryAfterSeconds = after ?? 60;
+      }
+      return failed;
     }
-    const { bytes, truncated } = await readCapped(res);
-    const digest = await crypto.subtle.digest("SHA-256", bytes);
-    const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-    return {
-      ok: true,
-      url: target.url.href,
-      status: res.status,
-      headers: res.headers,
-      text: new TextDecoder().decode(bytes),
-      sha256,
-      truncated,
-    };
+    return { ok: true, url: target.url.href, response: res };
   }
   return { ok: false, reason: `more than ${MAX_REDIRECTS} redirects` };
-}
-
-async function readCapped(res: Response): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  const reader = res.body?.getReader();
-  if (!reader) return { bytes: new Uint8Array(0), truncated: false };
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.byteLength > MAX_BYTES) {
-      parts.push(value.subarray(0, MAX_BYTES - size));
-      size = MAX_BYTES;
-      truncated = true;
-      await reader.cancel();
-      break;
-    }
-    parts.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.byteLength;
-  }
-  return { bytes, truncated };
 }
