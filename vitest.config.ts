@@ -1,6 +1,7 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { WxtVitest } from "wxt/testing/vitest-plugin";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "worker/migrations"));
@@ -12,6 +13,14 @@ export default defineConfig(async () => {
             name: "shared",
             environment: "node",
             include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "test/unit/**/*.test.ts"],
+          },
+        },
+        {
+          plugins: [WxtVitest({ root: path.join(import.meta.dirname, "extension") })],
+          test: {
+            name: "extension",
+            environment: "happy-dom",
+            include: ["extension/**/*.test.ts"],
           },
         },
         {

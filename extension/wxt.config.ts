@@ -1,22 +1,43 @@
 import { defineConfig } from "wxt";
 
-// The API endpoint is fixed at build time and can be changed in the options.
+// The API endpoint is fixed at build time and can be changed in the options. Local builds
+// (INDEXWATCH_ALLOW_LOOPBACK=true) may report listings on 127.0.0.1, mirroring the Worker's
+// ALLOW_LOOPBACK_TARGETS; they go to their own output folder so they are never shipped.
 const apiBase = process.env.INDEXWATCH_API ?? "http://127.0.0.1:8787";
+const allowLoopback = process.env.INDEXWATCH_ALLOW_LOOPBACK === "true";
+const pages = ["http://*/*", "https://*/*"];
 
 export default defineConfig({
   srcDir: ".",
   modules: ["@wxt-dev/webextension-polyfill"],
   imports: false,
-  vite: () => ({ define: { __INDEXWATCH_API__: JSON.stringify(apiBase) } }),
+  ...(allowLoopback ? { outDirTemplate: "{{browser}}-mv{{manifestVersion}}-local" } : {}),
+  vite: () => ({
+    define: {
+      __INDEXWATCH_API__: JSON.stringify(apiBase),
+      __INDEXWATCH_ALLOW_LOOPBACK__: JSON.stringify(allowLoopback),
+    },
+  }),
   manifest: ({ browser }) => ({
-    name: "Indexwatch",
-    description: "Spots open directory listings that expose personal data, and reports them anonymously.",
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
+    default_locale: "en",
     version: "0.1.0",
-    permissions: ["storage"],
+    permissions: ["storage", "scripting"],
+    // Any http(s) page may be a listing; the background re-fetches listings and reaches the API.
+    host_permissions: pages,
+    action: { default_title: "__MSG_extName__" },
+    // The gate is the only script on every page: no extension API, no polyfill, no parser.
+    // Only a page that passes it is sent the detector (scripting.executeScript).
+    content_scripts: [{ matches: pages, js: ["gate.js"], run_at: "document_idle" }],
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {
-            gecko: { id: "indexwatch@example.org", data_collection_permissions: { required: ["none"] } },
+            gecko: {
+              id: "indexwatch@example.org",
+              strict_min_version: "128.0",
+              data_collection_permissions: { required: ["none"] },
+            },
           },
         }
       : {}),

@@ -1,0 +1,22 @@
+import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
+import { runGate } from "../lib/gate-runner.ts";
+
+// The content script on every http(s) page (declared in wxt.config.ts). It touches the
+// extension API only when the gate passes, and then only to send one message.
+
+interface Runtime {
+  runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };
+}
+
+export default defineUnlistedScript(() => {
+  runGate(
+    document,
+    () => location.href,
+    (message) => {
+      const api =
+        (globalThis as { browser?: Runtime; chrome?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome;
+      api?.runtime.sendMessage(message)?.catch(() => undefined);
+    },
+    (fn, ms) => setTimeout(fn, ms),
+  );
+});

@@ -1,0 +1,26 @@
+import { mightBeListing } from "../../shared/listing/gate.ts";
+import type { MessageOf } from "./messaging.ts";
+import { sketchDocument } from "./page-sketch.ts";
+
+/** How long after the page is idle a JS-drawn listing (h5ai, Directory Lister, GoIndex) is looked for again. */
+export const SETTLE_MS = 1500;
+
+/**
+ * The gate on a live page: if the page could be a listing, wake the background (which sends
+ * the detector); otherwise look once more after the page settles. No extension API, no
+ * network, no parser: this is all that ordinary pages pay for.
+ */
+export function runGate(
+  doc: Document,
+  url: () => string,
+  wake: (message: MessageOf<"gate">) => void,
+  later: (fn: () => void, ms: number) => void,
+): void {
+  if (mightBeListing(sketchDocument(doc, url()))) {
+    wake({ type: "gate", phase: "idle" });
+    return;
+  }
+  later(() => {
+    if (mightBeListing(sketchDocument(doc, url()))) wake({ type: "gate", phase: "settled" });
+  }, SETTLE_MS);
+}
