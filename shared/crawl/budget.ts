@@ -13,7 +13,7 @@ export interface CrawlBudget {
 }
 
 export const DEFAULT_BUDGET: CrawlBudget = {
-  pages: 120,
+  pages: 130,
   depth: 8,
   bytes: 64 * 1024 * 1024,
   sampleMin: 8,

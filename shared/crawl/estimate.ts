@@ -3,7 +3,9 @@
 // subfolders were visited (a sample, or a budget that ran out), their totals are scaled by
 // N/m and the variance is estimated stage by stage (between-subfolder variance with the
 // finite-population correction, plus the scaled variances of the visited subfolders). The
-// interval is the estimate ± 1.96 standard errors (95%), never below what was counted.
+// interval is the estimate ± 1.96 standard errors (95%), never below what was counted. A
+// subfolder none of whose own subfolders was read is left out of its parent's sample (its
+// total is unknown, not zero).
 
 /** One listing page of a crawl, as the estimator needs it (no names). */
 export interface PageNode {
@@ -47,6 +49,8 @@ const Z95 = 1.96;
 interface Part {
   t: Record<Measure, number>;
   v: Record<Measure, number>;
+  /** False when the folder has subfolders and none of them could be estimated. */
+  known: boolean;
 }
 
 /**
@@ -84,13 +88,15 @@ export function estimateTree(nodes: readonly PageNode[]): Estimate {
     const duplicates = children.filter((c) => c.state === "duplicate").length;
     const n = Math.max(0, u.subfolders - duplicates);
     t.directories -= duplicates;
-    const m = Math.min(done.length, n);
-    if (n === 0 || depth > 64) return { t, v };
+    if (n === 0 || depth > 64) return { t, v, known: true };
+    // A subfolder whose own subtree is unknown is no sample of this folder's subfolders.
+    const parts = done.map((c) => walk(c, depth + 1)).filter((p) => p.known);
+    const m = Math.min(parts.length, n);
+    parts.length = m;
     if (m === 0) {
       unknownSubtrees++;
-      return { t, v };
+      return { t, v, known: false };
     }
-    const parts = done.slice(0, m).map((c) => walk(c, depth + 1));
     if (m < n) scaledFolders++;
     for (const k of MEASURES) {
       let sum = 0;
@@ -115,10 +121,10 @@ export function estimateTree(nodes: readonly PageNode[]): Estimate {
       t[k] += (n / m) * sum;
       v[k] += ((n * n * (1 - m / n)) / m) * s2 + (n / m) * vsum;
     }
-    return { t, v };
+    return { t, v, known: true };
   };
 
-  const total = root && root.state === "done" ? walk(root, 0) : { t: zero(), v: zero() };
+  const total = root && root.state === "done" ? walk(root, 0) : { t: zero(), v: zero(), known: false };
   const interval = (k: Measure): Interval => {
     const value = Math.round(total.t[k]);
     const half = Z95 * Math.sqrt(total.v[k]);
