@@ -128,8 +128,11 @@ describe("estimateTree", () => {
       node("/b/", "/", 5, 0, "duplicate"),
       node("/c/", "/", 4, 2),
     ]);
-    expect(e.files.value).toBe(9);
-    expect(e.directories.value).toBe(4);
+    // /c/ lists 2 subfolders and none was read: its total is unknown, so /a/ alone stands for
+    // the two countable subfolders (the duplicate /b/ is not one).
+    expect(e.files.value).toBe(10);
+    expect(e.directories.value).toBe(2);
     expect(e.unknownSubtrees).toBe(1);
+    expect(e.counted.files).toBe(9);
   });
 });
