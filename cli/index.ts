@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { ADMIN_HELP, adminCommand } from "./commands/admin.ts";
 import { DETECT_HELP, detectCommand } from "./commands/detect.ts";
 import { CliError } from "./errors.ts";
 
@@ -9,12 +10,16 @@ Usage: npm run -s cli -- <command> [options]
 Commands:
   detect FILE --url URL [--content-type CT]   is this saved page a listing? what does it expose?
   detect --batch                              the same for JSON lines on stdin
+  admin create-team|create-account|create-token   CERT teams, dashboard accounts, feed tokens
   help [command]                              this text, or a command's own
 
-${DETECT_HELP}`;
+${DETECT_HELP}
+
+${ADMIN_HELP}`;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   detect: detectCommand,
+  admin: adminCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     const topic = command === "help" ? rest[0] : undefined;
     if (topic === "detect") process.stdout.write(`${DETECT_HELP}\n`);
+    else if (topic === "admin") process.stdout.write(`${ADMIN_HELP}\n`);
     else process.stdout.write(`${HELP}\n`);
     return 0;
   }

@@ -4,7 +4,7 @@
  */
 export type Bindings = Omit<
   Env,
-  "ENVIRONMENT" | "ALLOW_LOOPBACK_TARGETS" | "PUBLIC_BASE_URL" | "POW_COST" | "POW_SECRET" | "CLIENT_KEY_SECRET"
+  "ENVIRONMENT" | "ALLOW_LOOPBACK_TARGETS" | "PUBLIC_BASE_URL" | "POW_COST" | "POW_SECRET" | "CLIENT_KEY_SECRET" | "AUTH_SECRET"
 > & {
   ENVIRONMENT: string;
   ALLOW_LOOPBACK_TARGETS: string;
@@ -15,6 +15,8 @@ export type Bindings = Omit<
   POW_SECRET: string;
   /** Keys the client-address hash used for rate limiting (never stored). A secret in production. */
   CLIENT_KEY_SECRET: string;
+  /** Keys the stored hashes of dashboard sessions and team API tokens. A secret in production. */
+  AUTH_SECRET: string;
   /** Reports accepted per target host per day (default 500). */
   HOST_DAILY_REPORTS?: string;
 };

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "target_refused"
   | "pow_invalid"
   | "unauthorized"
+  | "forbidden"
   | "not_found"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 413 | 415 | 422 | 429 | 
   target_refused: 422,
   pow_invalid: 403,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,0 +1,80 @@
+// A team's actions on a case. Each appends an event (actor `team:<id>`, with the account that
+// acted) and does its part: notices move between `pending` and `held` in the outbox, a close
+// closes the case, a re-check re-checks the listing now. Escalation is recorded as a request
+// for the disclosure workflow to act on (see the README, "For CERTs").
+import { Hono } from "hono";
+import { checkCsrf } from "../../auth/csrf.ts";
+import { type CertEnv, requireSession } from "../../auth/session.ts";
+import { appendTeamEvent, closeCase, moveNotices, type TeamEvent } from "../../db/case-actions.ts";
+import { visibleCase } from "../../db/cert-cases.ts";
+import type { Bindings } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { recheckCase } from "../../verify/recheck.ts";
+
+interface Action {
+  label: string;
+  /** Allowed on a closed case. */
+  whenClosed?: boolean;
+  run(env: Bindings, e: Omit<TeamEvent, "type">, text: string): Promise<void>;
+}
+
+export const ACTIONS = {
+  hold: {
+    label: "notices held",
+    run: async (env, e) => void (await moveNotices(env.DB, { ...e, type: "notices_held" }, "pending", "held")),
+  },
+  approve: {
+    label: "notices approved",
+    run: async (env, e) => void (await moveNotices(env.DB, { ...e, type: "notices_approved" }, "held", "pending")),
+  },
+  escalate: {
+    label: "escalation requested",
+    run: (env, e) => appendTeamEvent(env.DB, { ...e, type: "escalation_requested" }),
+  },
+  recheck: {
+    label: "re-checked",
+    run: async (env, e) => {
+      await appendTeamEvent(env.DB, { ...e, type: "recheck_requested" });
+      await recheckCase(env, e.caseId, e.now);
+    },
+  },
+  close_false_positive: {
+    label: "closed as a false positive",
+    run: (env, e) => closeCase(env.DB, { ...e, type: "closed", data: { ...e.data, reason: "false_positive" } }),
+  },
+  close_public: {
+    label: "closed as intentionally public",
+    run: (env, e) => closeCase(env.DB, { ...e, type: "closed", data: { ...e.data, reason: "intentionally_public" } }),
+  },
+  note: {
+    label: "note added",
+    whenClosed: true,
+    run: (env, e, text) => appendTeamEvent(env.DB, { ...e, type: "note", data: { ...e.data, text } }),
+  },
+} satisfies Record<string, Action>;
+
+export type ActionName = keyof typeof ACTIONS;
+
+export const actions = new Hono<CertEnv>().post("/cert/cases/:caseId/actions", requireSession, async (c) => {
+  const form = await c.req.parseBody();
+  checkCsrf(c, form, c.get("csrf"));
+  const caseId = c.req.param("caseId");
+  const viewer = c.get("viewer");
+  const kase = await visibleCase(c.env.DB, viewer, caseId);
+  if (!kase) throw new AppError("not_found", "no such case in this team's constituency");
+  const name = typeof form.action === "string" ? form.action : "";
+  if (!Object.hasOwn(ACTIONS, name))
+    throw new AppError("bad_request", `action must be one of ${Object.keys(ACTIONS).join(", ")}`);
+  const action: Action = ACTIONS[name as ActionName];
+  const text = typeof form.text === "string" ? form.text.trim() : "";
+  if (name === "note" && (text === "" || text.length > 2000)) {
+    throw new AppError("bad_request", "a note is 1 to 2000 characters");
+  }
+  if (kase.closed_at !== null && !action.whenClosed) throw new AppError("bad_request", "this case is closed");
+  await action.run(
+    c.env,
+    { caseId, teamId: viewer.teamId, now: Date.now(), data: { account: c.get("session").account.login } },
+    text,
+  );
+  return c.redirect(`/cert/cases/${encodeURIComponent(caseId)}?done=${name}`, 303);
+});
