@@ -22,10 +22,7 @@ export function sql(value: string | number | null): string {
 }
 
 /** Runs statements in one `wrangler d1 execute`; returns each statement's result rows. */
-export function execute(
-  target: Target,
-  statements: string[],
-): Record<string, unknown>[][] {
+export function execute(target: Target, statements: string[]): Record<string, unknown>[][] {
   const args = [
     "d1",
     "execute",
