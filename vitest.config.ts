@@ -34,6 +34,10 @@ export default defineConfig(async () => {
                   // The listings these tests serve are on 127.0.0.1: local mode.
                   ALLOW_LOOPBACK_TARGETS: "true",
                   LISTING_SERVER: inject("listingServer"),
+                  // Disclosure: the fake Internet and the SMTP sink (test/worker/disclose-setup.ts).
+                  FAKE_INTERNET: inject("fakeInternet"),
+                  SMTP_SINK_PORT: inject("smtpSinkPort"),
+                  SMTP_SINK_HTTP: inject("smtpSinkHttp"),
                 },
               },
             })),
@@ -41,7 +45,7 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["worker/**/*.test.ts", "test/worker/**/*.test.ts"],
-            globalSetup: ["./test/worker/global-setup.ts"],
+            globalSetup: ["./test/worker/global-setup.ts", "./test/worker/disclose-setup.ts"],
             setupFiles: ["./test/worker/apply-migrations.ts"],
           },
         },

@@ -6,6 +6,7 @@ import { cert } from "./routes/cert/index.ts";
 import { challenge } from "./routes/challenge.ts";
 import { feeds } from "./routes/feeds/index.ts";
 import { meta } from "./routes/meta.ts";
+import { owner } from "./routes/owner/index.tsx";
 import { reports } from "./routes/reports.ts";
 
 export const app = new Hono<AppEnv>();
@@ -16,6 +17,7 @@ app.route("/", challenge);
 app.route("/", reports);
 app.route("/", feeds);
 app.route("/", cert);
+app.route("/", owner);
 app.notFound(() => {
   throw new AppError("not_found", "no such route");
 });

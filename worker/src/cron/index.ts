@@ -1,3 +1,4 @@
+import { disclosureCron } from "../disclose/cron.ts";
 import type { Bindings } from "../env.ts";
 
 /** The cron triggers of wrangler.toml, each a named job. */
@@ -16,6 +17,8 @@ export async function runCron(cron: string, env: Bindings, now: number): Promise
   switch (cron) {
     case CRONS.housekeeping:
       await housekeeping(env, now);
+      // Disclosure timers, stranded verified cases, due notices and retention.
+      await disclosureCron(env, now);
       return;
     default:
       console.warn("unknown cron", cron);

@@ -96,7 +96,10 @@ export const isOpen = (p: Phase) => OPEN.includes(p);
 
 class Step {
   effects: Effect[] = [];
-  constructor(public s: DisclosureState) {}
+  s: DisclosureState;
+  constructor(s: DisclosureState) {
+    this.s = s;
+  }
   event(type: string, data?: Record<string, unknown>) {
     this.effects.push(data ? { kind: "event", type, data } : { kind: "event", type });
   }

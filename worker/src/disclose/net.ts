@@ -1,0 +1,100 @@
+// Outbound requests of contact discovery (security.txt, RDAP, DNS-over-HTTPS): every URL passes
+// the public-target guard, with a timeout and a byte cap, no cookies, an honest User-Agent.
+import { checkTarget } from "../../../shared/net/guard.ts";
+import { USER_AGENT } from "../verify/fetch-listing.ts";
+import type { DiscloseEnv } from "./config.ts";
+
+export interface NetResponse {
+  status: number;
+  url: string;
+  contentType: string;
+  text: string;
+}
+
+export type Get = (url: string, opts?: { accept?: string; maxBytes?: number }) => Promise<NetResponse | null>;
+
+interface Rule {
+  pattern: RegExp;
+  target: string;
+}
+
+/** Parses `MAP <pattern> <host:port>[, …]` (a `*` in a pattern matches any run of characters). */
+export function parseResolverRules(text: string | undefined): Rule[] {
+  const rules: Rule[] = [];
+  for (const part of (text ?? "").split(",")) {
+    const m = /^\s*MAP\s+(\S+)\s+(\S+)\s*$/i.exec(part);
+    if (!m?.[1] || !m[2]) continue;
+    const re = m[1].replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+    rules.push({ pattern: new RegExp(`^${re}$`, "i"), target: m[2] });
+  }
+  return rules;
+}
+
+async function readText(res: Response, maxBytes: number): Promise<string> {
+  const reader = res.body?.getReader();
+  if (!reader) return "";
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = maxBytes - size;
+    parts.push(value.byteLength > room ? value.subarray(0, room) : value);
+    size += Math.min(room, value.byteLength);
+    if (size >= maxBytes) {
+      await reader.cancel();
+      break;
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The GET that discovery uses. Redirects (at most 3) are followed only after the guard passes
+ * each hop. In development, HOST_RESOLVER_RULES may send a public name to a local server.
+ */
+export function discoveryGet(env: DiscloseEnv): Get {
+  const dev = env.ENVIRONMENT === "development";
+  const allowLoopback = dev && env.ALLOW_LOOPBACK_TARGETS === "true";
+  const rules = dev ? parseResolverRules(env.HOST_RESOLVER_RULES) : [];
+  return async (raw, opts = {}) => {
+    let url = raw;
+    for (let hop = 0; hop <= 3; hop++) {
+      const checked = checkTarget(url, { allowLoopback });
+      if (!checked.ok) return null;
+      const target = checked.url;
+      // Names only: an address literal needs no resolving.
+      const literal = target.hostname.startsWith("[") || /^[\d.]+$/.test(target.hostname);
+      const rule = literal ? undefined : rules.find((r) => r.pattern.test(target.hostname));
+      const headers: Record<string, string> = { "user-agent": USER_AGENT, accept: opts.accept ?? "*/*" };
+      let href = target.href;
+      if (rule) {
+        href = `http://${rule.target}${target.pathname}${target.search}`;
+        headers["x-original-host"] = target.host;
+        headers["x-original-scheme"] = target.protocol.slice(0, -1);
+      }
+      let res: Response;
+      try {
+        res = await fetch(href, { redirect: "manual", headers, signal: AbortSignal.timeout(10_000) });
+      } catch {
+        return null;
+      }
+      if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get("location");
+        await res.body?.cancel();
+        if (!location) return null;
+        url = new URL(location, target).href;
+        continue;
+      }
+      const text = await readText(res, opts.maxBytes ?? 256 * 1024);
+      return { status: res.status, url: target.href, contentType: res.headers.get("content-type") ?? "", text };
+    }
+    return null;
+  };
+}
