@@ -2,6 +2,7 @@
 // per attempt, with retries and backoff, bounce handling (the next contact of the role) and the
 // suppression list. Owner links are minted here: a new random token per notice, stored hashed.
 import { chooseLanguage, isNoticeLanguage } from "../../../shared/disclosure/language.ts";
+import { caseLocation } from "../db/locations.ts";
 import { hashToken, newToken } from "../security/tokens.ts";
 import { type ApplyOptions, applyEvent } from "./apply.ts";
 import { type DiscloseEnv, setting } from "./config.ts";
@@ -156,7 +157,10 @@ async function sendOne(env: DiscloseEnv, n: Due, now: number, opts: DrainOptions
     )
     .bind(n.case_id)
     .all<Parameters<typeof buildXarf>[1][number]>();
-  const xarf = kase ? buildXarf(kase, evidence.results, now, { baseUrl: base }) : null;
+  const where = await caseLocation(db, n.case_id);
+  const xarf = kase
+    ? buildXarf(kase, evidence.results, now, { baseUrl: base, ip: where?.ip ?? null, country: where?.country ?? null })
+    : null;
   const notice = composeNotice(facts, n.template as Template, lang, link);
   const render = (ownerLink: string | null) => {
     const body = ownerLink === link ? notice : composeNotice(facts, n.template as Template, lang, ownerLink);
