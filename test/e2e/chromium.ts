@@ -1,0 +1,53 @@
+// Debian's Chromium with an unpacked extension, through playwright-core (STACK.md §4): a fresh
+// profile, no outside DNS (host-resolver-rules), no background networking.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Worker } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+];
+
+export interface Browser {
+  context: BrowserContext;
+  /** The extension's service worker (absent when launched without the extension). */
+  worker: Worker | null;
+  extensionId: string | null;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium headless, with the extension in `extension` loaded, or none. */
+export async function launch(extension: string | null): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), "indexwatch-chromium-"));
+  const args = [...FLAGS];
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  else args.push("--disable-extensions");
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args,
+  });
+  let worker: Worker | null = null;
+  if (extension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  }
+  return {
+    context,
+    worker,
+    extensionId: worker ? new URL(worker.url()).host : null,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
