@@ -53,7 +53,9 @@ export async function purgeClosedCases(env: DiscloseEnv, now: number, limit = 10
         ),
       db.prepare("DELETE FROM evidence WHERE case_id = ?1").bind(c.id),
       db.prepare("UPDATE reports SET listing_url = '', samples_json = '[]' WHERE case_id = ?1").bind(c.id),
-      db.prepare("UPDATE notifications SET body = NULL, contact_id = NULL WHERE case_id = ?1").bind(c.id),
+      db
+        .prepare("UPDATE notifications SET body = NULL, subject = NULL, contact_id = NULL WHERE case_id = ?1")
+        .bind(c.id),
       db.prepare("DELETE FROM contacts WHERE case_id = ?1").bind(c.id),
       db.prepare("DELETE FROM tokens WHERE case_id = ?1 AND purpose = 'owner'").bind(c.id),
       db
