@@ -38,6 +38,10 @@ export default defineConfig(async () => {
                   FAKE_INTERNET: inject("fakeInternet"),
                   SMTP_SINK_PORT: inject("smtpSinkPort"),
                   SMTP_SINK_HTTP: inject("smtpSinkHttp"),
+                  CRAWL_SERVERS: JSON.stringify(inject("crawlServers")),
+                  SYNTHETIC_COUNTER: inject("syntheticCounter"),
+                  // One request at a time per host still holds; no delay between them in tests.
+                  CRAWL_DELAY_MS: "0",
                 },
               },
             })),
@@ -45,7 +49,11 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["worker/**/*.test.ts", "test/worker/**/*.test.ts"],
-            globalSetup: ["./test/worker/global-setup.ts", "./test/worker/disclose-setup.ts"],
+            globalSetup: [
+              "./test/worker/global-setup.ts",
+              "./test/worker/disclose-setup.ts",
+              "./test/worker/crawl-servers-setup.ts",
+            ],
             setupFiles: ["./test/worker/apply-migrations.ts"],
           },
         },

@@ -19,14 +19,21 @@ async function openCase(root: string): Promise<string> {
   return id;
 }
 
-async function runQueue(bodies: unknown[]) {
+async function runQueue(bodies: unknown[], attempts = 1) {
   const batch = createMessageBatch(
     "indexwatch-verify",
-    bodies.map((body, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts: 1, body })),
+    bodies.map((body, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts, body })),
   );
   const ctx = createExecutionContext();
   await worker.queue(batch, bindings as unknown as Env);
   return getQueueResult(batch, ctx);
+}
+
+/** The crawl that follows a listing's root goes through the real queue: wait for its end. */
+async function settled(caseId: string): Promise<void> {
+  await expect
+    .poll(async () => (await state(caseId)).status, { timeout: 20_000, interval: 200 })
+    .not.toMatch(/^(received|verifying)$/);
 }
 
 async function state(caseId: string) {
@@ -51,6 +58,7 @@ describe("the verify queue", () => {
     const id = await openCase(`${SERVER}/medicall/2013/04/09/`);
     const result = await runQueue([{ type: "verify", caseId: id }]);
     expect(result.explicitAcks).toEqual(["m0"]);
+    await settled(id);
     const s = await state(id);
     expect(s.status).toBe("verified");
     expect(s.evidence).toHaveLength(1);
@@ -69,19 +77,26 @@ describe("the verify queue", () => {
       { type: "verify", caseId: moved },
       { type: "verify", caseId: metadata },
     ]);
+    await settled(moved);
     expect((await state(moved)).status).toBe("verified");
     const m = await state(metadata);
     expect(m.status).toBe("not_reproducible");
     expect(m.evidence[0]?.summary_json).toMatch(/refused target/);
   });
 
-  it("records pages that are no listing, and errors, as not reproducible", async () => {
+  it("retries pages that are no listing, and errors, then records them as not reproducible", async () => {
     const article = await openCase(`${SERVER}/article/`);
     const missing = await openCase(`${SERVER}/gone/`);
-    await runQueue([
-      { type: "verify", caseId: article },
-      { type: "verify", caseId: missing },
-    ]);
+    const early = await runQueue([{ type: "verify", caseId: article }]);
+    expect(early.retryMessages.map((m) => m.msgId)).toEqual(["m0"]);
+    expect((await state(article)).status).toBe("received");
+    await runQueue(
+      [
+        { type: "verify", caseId: article },
+        { type: "verify", caseId: missing },
+      ],
+      3,
+    );
     expect((await state(article)).status).toBe("not_reproducible");
     const g = await state(missing);
     expect(g.status).toBe("not_reproducible");
@@ -91,6 +106,7 @@ describe("the verify queue", () => {
   it("has no second effect when a message is delivered twice, and acks malformed messages", async () => {
     const id = await openCase(`${SERVER}/medicall/2013/04/09/`.replace("/medicall/", "/medicall/./"));
     await runQueue([{ type: "verify", caseId: id }]);
+    await settled(id);
     const result = await runQueue([{ type: "verify", caseId: id }, { type: "frobnicate" }, "junk"]);
     expect(result.explicitAcks.sort()).toEqual(["m0", "m1", "m2"]);
     expect((await state(id)).evidence).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { Bindings } from "../env.ts";
+import { crawlDeadline, crawlPage } from "../verify/crawl-page.ts";
 import { verifyCase } from "../verify/verify-case.ts";
 import type { MessageOf, MessageType } from "./messages.ts";
 
@@ -17,9 +18,20 @@ const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 
 export const handlers: { [T in MessageType]: Handler<T> } = {
   verify: {
     valid: (b): b is MessageOf<"verify"> => isId(b.caseId),
-    run: async (env, body, { now }) => {
-      await verifyCase(env, body.caseId, now);
-      return null;
-    },
+    run: (env, body, { now, attempts }) => verifyCase(env, body.caseId, now, attempts),
+  },
+  crawl: {
+    valid: (b): b is MessageOf<"crawl"> =>
+      isId(b.caseId) &&
+      typeof b.url === "string" &&
+      b.url.length <= 4096 &&
+      Number.isInteger(b.depth) &&
+      (b.depth as number) > 0 &&
+      (b.depth as number) <= 64,
+    run: (env, body, { now }) => crawlPage(env, body, now),
+  },
+  crawl_deadline: {
+    valid: (b): b is MessageOf<"crawl_deadline"> => isId(b.caseId),
+    run: (env, body, { now }) => crawlDeadline(env, body.caseId, now),
   },
 };

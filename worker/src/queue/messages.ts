@@ -2,7 +2,11 @@
  * Queue bodies: a `type`-tagged union, one member per job. Each job's handler is registered in
  * `handlers.ts`; a body whose type has no handler, or whose fields are wrong, is dropped.
  */
-export type QueueMessage = { type: "verify"; caseId: string };
+export type QueueMessage =
+  | { type: "verify"; caseId: string }
+  // One subfolder of a case's crawl (its URL lives only here, never in D1).
+  | { type: "crawl"; caseId: string; url: string; depth: number }
+  | { type: "crawl_deadline"; caseId: string };
 
 export type MessageType = QueueMessage["type"];
 export type MessageOf<T extends MessageType> = Extract<QueueMessage, { type: T }>;

@@ -1,53 +1,108 @@
 import { getCase } from "../db/cases.ts";
+import { claimHost, releaseHost, startCrawlStatements } from "../db/crawl.ts";
 import { eventStatement, evidenceStatement } from "../db/evidence.ts";
 import type { Bindings } from "../env.ts";
+import type { HandlerResult } from "../queue/handlers.ts";
+import { pageKey, recordPage } from "./crawl.ts";
 import { digestHasher } from "./digest.ts";
+import type { RootFacts } from "./finish-crawl.ts";
 import { checkRoot, pageSummary } from "./root-check.ts";
-import { allowLoopback } from "./settings.ts";
-
-export type Outcome = "verified" | "not_reproducible" | "not_reportable";
+import {
+  allowLoopback,
+  crawlDeadlineSeconds,
+  crawlDelayMs,
+  HOST_LEASE_MS,
+  VERIFY_ATTEMPTS,
+  VERIFY_BACKOFF_SECONDS,
+} from "./settings.ts";
 
 /**
- * Checks a received case's listing once, as a stranger: the listing page itself, streamed,
- * with its soft-404 control. Records the evidence (counts, redacted samples and the SHA-256 of
- * the bytes, no names) and the outcome as an event. A case that is not waiting for
- * verification is left alone, so a repeated message has no second effect.
+ * Verifies a received case: its listing root, fetched as a stranger and streamed through the
+ * detector, must be a listing and pass the soft-404 control. Then the crawl starts (status
+ * `verifying`) and its end decides `verified` or `not_reportable`. A root that is not there
+ * is tried again on a backoff before the case is `not_reproducible`; a 429/503 is retried
+ * after its Retry-After. A case that is not `received` is left alone, so a repeated message
+ * has no second effect.
  */
-export async function verifyCase(env: Bindings, caseId: string, now: number): Promise<Outcome | null> {
-  const kase = await getCase(env.DB, caseId);
+export async function verifyCase(env: Bindings, caseId: string, now: number, attempts = 1): Promise<HandlerResult> {
+  const db = env.DB;
+  const kase = await getCase(db, caseId);
   if (kase?.status !== "received") return null;
-  const root = await checkRoot(
-    kase.listing_root,
-    { allowLoopback: allowLoopback(env), hasher: digestHasher },
-    crypto.randomUUID(),
-  );
+  const host = new URL(kase.listing_root).host;
+  const wait = await claimHost(db, host, now, now + HOST_LEASE_MS);
+  if (wait > 0) return { retryAfterSeconds: wait / 1000 };
+  const deps = { allowLoopback: allowLoopback(env), hasher: digestHasher };
+  let root: Awaited<ReturnType<typeof checkRoot>>;
+  try {
+    root = await checkRoot(kase.listing_root, deps, crypto.randomUUID());
+  } catch (err) {
+    await releaseHost(db, host, Date.now() + crawlDelayMs(env));
+    throw err;
+  }
+  if (!root.present) {
+    const after = root.retryAfterSeconds;
+    await releaseHost(db, host, Date.now() + Math.max(crawlDelayMs(env), (after ?? 0) * 1000));
+    if (after !== undefined && attempts < VERIFY_ATTEMPTS) return { retryAfterSeconds: after };
+    if (!root.reason.startsWith("refused target") && attempts < VERIFY_ATTEMPTS) {
+      return { retryAfterSeconds: VERIFY_BACKOFF_SECONDS[attempts - 1] ?? 3600 };
+    }
+    const page = root.page;
+    await db.batch([
+      evidenceStatement(
+        db,
+        {
+          id: crypto.randomUUID(),
+          caseId,
+          checkedAt: now,
+          url: kase.listing_root,
+          httpStatus: page?.status ?? root.status ?? null,
+          server: page?.server ?? null,
+          format: page?.format ?? null,
+          outcome: "not_reproducible",
+          summary: { kind: "root", ...(page && pageSummary(page)), reason: root.reason, attempts },
+          estimate: null,
+          samples: [],
+          sha256: page?.sha256 ?? null,
+        },
+        "received",
+      ),
+      eventStatement(db, caseId, now, "not_reproducible", { reason: root.reason }, "received"),
+      db
+        .prepare("UPDATE cases SET status = 'not_reproducible', updated_at = ?2 WHERE id = ?1 AND status = 'received'")
+        .bind(caseId, now),
+    ]);
+    return null;
+  }
   const page = root.page;
-  const outcome: Outcome = !root.present
-    ? "not_reproducible"
-    : root.page.verdict?.reportable
-      ? "verified"
-      : "not_reportable";
-  await env.DB.batch([
-    evidenceStatement(env.DB, {
-      id: crypto.randomUUID(),
-      caseId,
-      checkedAt: now,
-      url: kase.listing_root,
-      httpStatus: page?.status ?? (root.present ? null : (root.status ?? null)),
-      server: page?.server ?? null,
-      format: page?.format ?? null,
-      outcome,
-      summary: { ...(page && pageSummary(page)), ...(!root.present && { reason: root.reason }) },
-      estimate: null,
-      samples: page?.samples ?? [],
-      sha256: page?.sha256 ?? null,
-    }),
-    eventStatement(env.DB, caseId, now, outcome),
-    env.DB.prepare("UPDATE cases SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status = 'received'").bind(
-      caseId,
-      outcome,
-      now,
-    ),
-  ]);
-  return outcome;
+  const facts: RootFacts = {
+    url: page.url,
+    status: page.status,
+    server: page.server,
+    format: page.format,
+    sha256: page.sha256,
+    bytes: page.bytes,
+    truncated: page.truncated,
+  };
+  const key = await pageKey(kase.listing_root);
+  try {
+    await db.batch([
+      ...startCrawlStatements(db, caseId, key, JSON.stringify(facts), now),
+      eventStatement(db, caseId, now, "crawl_started", {}, "received"),
+      db
+        .prepare("UPDATE cases SET status = 'verifying', updated_at = ?2 WHERE id = ?1 AND status = 'received'")
+        .bind(caseId, now),
+    ]);
+  } catch (err) {
+    await releaseHost(db, host, Date.now() + crawlDelayMs(env));
+    // A crawl of this case exists already: this message is a repeat.
+    if (String(err).includes("UNIQUE") || String(err).includes("constraint")) return null;
+    throw err;
+  }
+  await env.VERIFY.send({ type: "crawl_deadline", caseId }, { delaySeconds: crawlDeadlineSeconds(env) });
+  try {
+    await recordPage(env, { caseId, key, depth: 0, deps, now }, page);
+  } finally {
+    await releaseHost(db, host, Date.now() + crawlDelayMs(env));
+  }
+  return null;
 }
