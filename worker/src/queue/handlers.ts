@@ -1,3 +1,6 @@
+import { discloseCase } from "../disclose/disclose-case.ts";
+import { drainCase } from "../disclose/outbox.ts";
+import { recheckForDisclosure } from "../disclose/recheck.ts";
 import type { Bindings } from "../env.ts";
 import { crawlDeadline, crawlPage } from "../verify/crawl-page.ts";
 import { verifyCase } from "../verify/verify-case.ts";
@@ -33,5 +36,26 @@ export const handlers: { [T in MessageType]: Handler<T> } = {
   crawl_deadline: {
     valid: (b): b is MessageOf<"crawl_deadline"> => isId(b.caseId),
     run: (env, body, { now }) => crawlDeadline(env, body.caseId, now),
+  },
+  disclose: {
+    valid: (b): b is MessageOf<"disclose"> => isId(b.caseId),
+    run: async (env, body, { now }) => {
+      await discloseCase(env, body.caseId, now);
+      return null;
+    },
+  },
+  send: {
+    valid: (b): b is MessageOf<"send"> => isId(b.caseId),
+    run: async (env, body, { now }) => {
+      await drainCase(env, body.caseId, now);
+      return null;
+    },
+  },
+  recheck: {
+    valid: (b): b is MessageOf<"recheck"> => isId(b.caseId),
+    run: async (env, body, { now }) => {
+      await recheckForDisclosure(env, body.caseId, now);
+      return null;
+    },
   },
 };

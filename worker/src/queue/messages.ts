@@ -6,7 +6,11 @@ export type QueueMessage =
   | { type: "verify"; caseId: string }
   // One subfolder of a case's crawl (its URL lives only here, never in D1).
   | { type: "crawl"; caseId: string; url: string; depth: number }
-  | { type: "crawl_deadline"; caseId: string };
+  | { type: "crawl_deadline"; caseId: string }
+  // Disclosure: start it for a verified case; send a case's due notices; re-check its listing.
+  | { type: "disclose"; caseId: string }
+  | { type: "send"; caseId: string }
+  | { type: "recheck"; caseId: string };
 
 export type MessageType = QueueMessage["type"];
 export type MessageOf<T extends MessageType> = Extract<QueueMessage, { type: T }>;
