@@ -28,11 +28,12 @@ export function recordFinding(tabId: number, finding: Finding): Promise<void> {
 }
 
 async function record(tabId: number, finding: Finding): Promise<void> {
-  const all = await tabFindings.getValue();
+  // A copy: the item hands out its fallback object itself when nothing is stored.
+  const all = { ...(await tabFindings.getValue()) };
   all[String(tabId)] = finding;
   await tabFindings.setValue(all);
   await showBadge(tabId, finding);
-  const seen = await history.getValue();
+  const seen = [...(await history.getValue())];
   seen.unshift({
     url: finding.url,
     format: finding.format,
@@ -51,7 +52,8 @@ export function clearTab(tabId: number, closed = false): Promise<void> {
 }
 
 async function clear(tabId: number, closed: boolean): Promise<void> {
-  const all = await tabFindings.getValue();
+  // A copy: the item hands out its fallback object itself when nothing is stored.
+  const all = { ...(await tabFindings.getValue()) };
   if (!(String(tabId) in all)) return;
   delete all[String(tabId)];
   await tabFindings.setValue(all);

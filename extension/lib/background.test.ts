@@ -1,0 +1,160 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { probeParents, startBackground } from "./background.ts";
+import type { Finding } from "./finding.ts";
+import { type BackgroundDeps, forgetAccess } from "./handlers.ts";
+import type { TabView } from "./messaging.ts";
+import { history, options, probedFolders, tabFindings } from "./storage.ts";
+import {
+  htmlResponse,
+  LISTING_URL,
+  listingFinding,
+  listingHtml,
+  mirrorFinding,
+  NOW,
+  tableFetch,
+} from "./test-support.ts";
+
+const ORIGIN = new URL(fakeBrowser.runtime.getURL("/")).origin;
+const popup = { id: fakeBrowser.runtime.id, origin: ORIGIN };
+const content = (tabId: number, frameId = 0) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId },
+  frameId,
+  origin: "http://files.example.com",
+});
+
+async function send(message: unknown, sender: object): Promise<unknown> {
+  const results = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
+  return results[0];
+}
+
+function deps(
+  found: Finding | null,
+  fetcher = tableFetch({}).fetcher,
+): BackgroundDeps & { detectIn: ReturnType<typeof vi.fn> } {
+  return { fetch: fetcher, now: () => new Date(NOW), detectIn: vi.fn(async () => found) };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  forgetAccess();
+});
+
+describe("the background", () => {
+  it("runs the detector when the gate passes, keeps the finding, sets the badge and the history", async () => {
+    const d = deps(listingFinding(12));
+    startBackground(d);
+    await send({ type: "gate", phase: "idle" }, content(7));
+    expect(d.detectIn).toHaveBeenCalledWith(7, 0, "page");
+    expect((await tabFindings.getValue())["7"]?.summary.files).toBe(12);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe("12");
+    expect((await history.getValue()).map((h) => h.url)).toEqual([LISTING_URL]);
+  });
+
+  it("keeps a tab's finding across a service-worker restart", async () => {
+    startBackground(deps(listingFinding(5)));
+    await send({ type: "gate", phase: "idle" }, content(3));
+    // A restart: the listeners and every in-memory value are gone; storage stays.
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    forgetAccess();
+    const { fetcher } = tableFetch({ [LISTING_URL]: () => htmlResponse(listingHtml(5)) });
+    startBackground(deps(null, fetcher));
+    const view = (await send({ type: "tabView", tabId: 3 }, popup)) as TabView;
+    expect(view.finding?.summary.files).toBe(5);
+    expect(view.blocked).toBeNull();
+  });
+
+  it("ignores the gate from other extensions, from frames, and from ignored sites", async () => {
+    const d = deps(listingFinding(4));
+    startBackground(d);
+    await send({ type: "gate", phase: "idle" }, { ...content(2), id: "someone-else" });
+    await send({ type: "gate", phase: "idle" }, content(2, 5));
+    expect(d.detectIn).not.toHaveBeenCalled();
+    await options.setValue({ apiBase: null, autoReport: false, parentProbe: false, ignoredSites: ["example.com"] });
+    await send({ type: "gate", phase: "settled" }, content(2));
+    expect(d.detectIn).toHaveBeenCalledWith(2, 0, "settled");
+    expect(await tabFindings.getValue()).toEqual({});
+  });
+
+  it("answers the popup's questions only from extension pages", async () => {
+    startBackground(deps(listingFinding(4)));
+    await send({ type: "gate", phase: "idle" }, content(2));
+    expect(await send({ type: "tabView", tabId: 2 }, content(2))).toBeUndefined();
+    expect(await send({ type: "report", tabId: 2 }, content(2))).toBeUndefined();
+    expect(await send({ type: "tabView", tabId: "2" }, popup)).toBeUndefined();
+  });
+
+  it("forgets a tab's finding and badge when it navigates", async () => {
+    startBackground(deps(listingFinding(4)));
+    await send({ type: "gate", phase: "idle" }, content(6));
+    await fakeBrowser.tabs.onUpdated.trigger(6, { status: "loading" }, { id: 6 } as never);
+    await vi.waitFor(async () => expect(await tabFindings.getValue()).toEqual({}));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 6 })).toBe("");
+  });
+});
+
+describe("why Report is disabled", () => {
+  async function viewOf(found: Finding, fetcher = tableFetch({}).fetcher): Promise<TabView> {
+    startBackground(deps(found, fetcher));
+    await send({ type: "gate", phase: "idle" }, content(1));
+    return (await send({ type: "tabView", tabId: 1 }, popup)) as TabView;
+  }
+
+  it("info listings are not offered", async () => {
+    expect((await viewOf(mirrorFinding())).blocked).toBe("severity");
+  });
+
+  it("private hosts are not offered (loopback only in local builds)", async () => {
+    const url = "http://10.1.2.3/medicall/2013/04/09/";
+    expect((await viewOf(listingFinding(4, url))).blocked).toBe("private_host");
+  });
+
+  it("a listing that needs the user's cookies is not offered", async () => {
+    const { fetcher, asked } = tableFetch({ [LISTING_URL]: () => htmlResponse("<h1>Forbidden</h1>", 403) });
+    expect((await viewOf(listingFinding(4), fetcher)).blocked).toBe("needs_cookies");
+    expect(asked[0]?.init.credentials).toBe("omit");
+  });
+
+  it("a listing a stranger sees differently (a login page) is not offered", async () => {
+    const { fetcher } = tableFetch({ [LISTING_URL]: () => htmlResponse("<title>Sign in</title><form></form>") });
+    expect((await viewOf(listingFinding(4), fetcher)).blocked).toBe("needs_cookies");
+  });
+
+  it("a public listing is offered", async () => {
+    const { fetcher } = tableFetch({ [LISTING_URL]: () => htmlResponse(listingHtml(4)) });
+    expect((await viewOf(listingFinding(4), fetcher)).blocked).toBeNull();
+  });
+});
+
+describe("the parent-folder probe", () => {
+  const file = "http://files.example.com/medicall/2013/04/09/20130409-081200_%2B46701234567_inbound.wav";
+
+  it("does nothing unless the user turned it on", async () => {
+    const { fetcher, asked } = tableFetch({});
+    await probeParents(4, file, deps(null, fetcher));
+    expect(asked).toEqual([]);
+  });
+
+  it("asks up to three folders once a day, without cookies, and records the listing it finds", async () => {
+    await options.setValue({ apiBase: null, autoReport: false, parentProbe: true, ignoredSites: [] });
+    const { fetcher, asked } = tableFetch({
+      [LISTING_URL]: () => htmlResponse(listingHtml(9)),
+      "http://files.example.com/medicall/2013/04/": () => htmlResponse("<h1>Forbidden</h1>", 403),
+      "http://files.example.com/medicall/2013/": () => htmlResponse("<h1>Forbidden</h1>", 403),
+    });
+    await probeParents(4, file, deps(null, fetcher));
+    expect(asked.map((a) => a.url)).toEqual([
+      LISTING_URL,
+      "http://files.example.com/medicall/2013/04/",
+      "http://files.example.com/medicall/2013/",
+    ]);
+    expect(asked.every((a) => a.init.credentials === "omit")).toBe(true);
+    const found = (await tabFindings.getValue())["4"];
+    expect(found?.source).toBe("probe");
+    expect(found?.summary.files).toBe(9);
+    expect(Object.values(await probedFolders.getValue())).toEqual(["2026-11-25", "2026-11-25", "2026-11-25"]);
+    await probeParents(5, file, deps(null, fetcher));
+    expect(asked).toHaveLength(3);
+  });
+});
