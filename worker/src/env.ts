@@ -1,3 +1,5 @@
+import type { DiscloseVars } from "./disclose/config.ts";
+
 /**
  * Bindings and variables (declared in wrangler.toml; `npm run typegen` writes their types).
  * Variables are widened to string: their values differ between environments and tests.
@@ -11,6 +13,7 @@ export type Bindings = Omit<
   | "POW_SECRET"
   | "CLIENT_KEY_SECRET"
   | "AUTH_SECRET"
+  | keyof DiscloseVars
 > & {
   ENVIRONMENT: string;
   ALLOW_LOOPBACK_TARGETS: string;
@@ -25,7 +28,7 @@ export type Bindings = Omit<
   AUTH_SECRET: string;
   /** Reports accepted per target host per day (default 500). */
   HOST_DAILY_REPORTS?: string;
-};
+} & DiscloseVars; // the disclosure settings (disclose/config.ts)
 
 export interface AppEnv {
   Bindings: Bindings;

@@ -26,11 +26,10 @@ export interface DiscloseVars {
   SMTP_SECURITY?: string;
   SMTP_USER?: string;
   SMTP_PASSWORD?: string;
-  /** The send_email binding (Cloudflare Email Service), when MAIL_TRANSPORT is send_email. */
-  EMAIL?: { send(message: unknown): Promise<unknown> };
 }
 
-export type DiscloseEnv = Bindings & DiscloseVars;
+/** The Worker's bindings; they include DiscloseVars (see env.ts). */
+export type DiscloseEnv = Bindings;
 
 export const DEFAULTS = {
   RDAP_BOOTSTRAP_URL: "https://data.iana.org/rdap/",
