@@ -27,6 +27,8 @@ export async function startDevWorker(opts: {
   port: number;
   persistTo: string;
   log?: (line: string) => void;
+  /** More `--var NAME:value` settings (e.g. the mail transport of a smoke test). */
+  vars?: Record<string, string>;
 }): Promise<DevWorker> {
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", opts.persistTo], {
     cwd: ROOT,
@@ -49,6 +51,7 @@ export async function startDevWorker(opts: {
       // Local mode: listings served on 127.0.0.1 may be reported (and, later, verified).
       "--var",
       "ALLOW_LOOPBACK_TARGETS:true",
+      ...Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     ],
     { cwd: ROOT, env: env(), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );

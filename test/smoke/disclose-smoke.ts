@@ -1,0 +1,168 @@
+// Disclosure under a real `wrangler dev` (local D1, queues, cron), run by .ci/run: a listing on
+// 127.0.0.1 served by real nginx, whose host serves a security.txt, is reported; verification
+// and disclosure run on their own; exactly one notice reaches that contact through the SMTP
+// transport (a real SMTP sink on 127.0.0.1), and the reporter's status shows `owner_notified`.
+// Prints "disclose-smoke: N passed, N failed".
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/sha";
+import { startDevWorker } from "../../cli/dev-worker.ts";
+import { makeHelplineTree } from "../support/helpline-tree.ts";
+import { freePort, startNginx } from "../support/real-servers.ts";
+import { SINK_PASSWORD, SINK_USER, startSmtpSink } from "../support/smtp-sink.ts";
+
+const CONTACT = "security@helpline.example.test";
+const CRON = "*/15 * * * *";
+let passed = 0;
+let failed = 0;
+
+async function check(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (err) {
+    failed++;
+    console.log(`FAIL ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function expect(cond: boolean, what: string): void {
+  if (!cond) throw new Error(what);
+}
+
+async function until<T>(what: string, fn: () => Promise<T | null>, ms = 90_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const v = await fn();
+    if (v !== null) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const root = mkdtempSync(join(tmpdir(), "indexwatch-disclose-root-"));
+const state = mkdtempSync(join(tmpdir(), "indexwatch-disclose-state-"));
+const tree = makeHelplineTree(root);
+mkdirSync(join(root, ".well-known"), { mode: 0o755 });
+writeFileSync(
+  join(root, ".well-known/security.txt"),
+  `Contact: mailto:${CONTACT}\nExpires: 2099-01-01T00:00:00.000Z\nPreferred-Languages: en, sv\n`,
+  { mode: 0o644 },
+);
+const nginx = await startNginx(root);
+const sink = await startSmtpSink();
+const dead = `http://127.0.0.1:${await freePort()}/`;
+const port = await freePort();
+const worker = await startDevWorker({
+  port,
+  persistTo: state,
+  vars: {
+    // The owner's links in notices point at this Worker.
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    MAIL_TRANSPORT: "smtp",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(sink.smtpPort),
+    SMTP_SECURITY: "plain",
+    SMTP_USER: SINK_USER,
+    SMTP_PASSWORD: SINK_PASSWORD,
+    MAIL_FROM: "Indexwatch <notices@indexwatch.example.test>",
+    MAIL_REPLY_TO: "disclosure@indexwatch.example.test",
+    // Nothing leaves this machine: the registries and the resolver are a closed local port.
+    RDAP_BOOTSTRAP_URL: dead,
+    DOH_URL: `${dead}dns-query`,
+  },
+});
+
+async function pow(): Promise<{ challenge: Challenge; solution: unknown }> {
+  const challenge = (await (await fetch(`${worker.url}/api/v1/challenge`)).json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (solution === null) throw new Error("challenge not solved");
+  return { challenge, solution };
+}
+
+async function report(listingUrl: string) {
+  const res = await fetch(`${worker.url}/api/v1/reports`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      schema: 1,
+      listingUrl,
+      format: "nginx",
+      observedAt: "2026-11-25T11:00:00Z",
+      summary: { files: 3, directories: 0, bytes: null, categories: { audio: 3 }, oldest: null, newest: null },
+      severity: "critical",
+      signals: ["phone-number", "call-recording"],
+      samples: ["########-######_+###########_inbound.wav"],
+      client: { name: "indexwatch-smoke", version: "0.1.0" },
+      pow: await pow(),
+    }),
+  });
+  return { status: res.status, body: (await res.json()) as { caseId: string; statusToken: string } };
+}
+
+async function milestones(caseId: string, token: string): Promise<string[]> {
+  const res = await fetch(`${worker.url}/api/v1/reports/${caseId}`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json()) as { milestones?: { name: string }[] };
+  return (body.milestones ?? []).map((m) => m.name);
+}
+
+const toContact = () => sink.messages.filter((m) => m.envelope.to.includes(CONTACT));
+
+try {
+  const listing = `${nginx.url.replace(/\/$/, "")}${tree.dayPath}`;
+  let caseId = "";
+  let token = "";
+  await check("a listing on 127.0.0.1 served by nginx is reported", async () => {
+    const r = await report(listing);
+    expect(r.status === 202, `status ${r.status} ${JSON.stringify(r.body)}`);
+    caseId = r.body.caseId;
+    token = r.body.statusToken;
+  });
+  await check("verification and disclosure run on their own; the reporter sees owner_notified", async () => {
+    const seen = await until("owner_notified", async () => {
+      const m = await milestones(caseId, token);
+      return m.includes("owner_notified") ? m : null;
+    });
+    expect(seen.includes("verified"), JSON.stringify(seen));
+  });
+  await check("exactly one notice reached the security.txt contact over SMTP", async () => {
+    const m = await until("the notice", async () => (toContact().length > 0 ? toContact() : null), 30_000);
+    expect(m.length === 1, `${m.length} messages`);
+    const n = m[0];
+    expect(n?.user === SINK_USER, "SMTP AUTH was not used");
+    expect(/^Personal data exposed on 127\.0\.0\.1/.test(n?.subject ?? ""), n?.subject ?? "");
+    expect(n?.headers["auto-submitted"] === "auto-generated", "no Auto-Submitted header");
+    expect(n?.replyTo === "disclosure@indexwatch.example.test", `Reply-To ${n?.replyTo}`);
+    expect((n?.text ?? "").includes("autoindex off;"), "no nginx fix in the notice");
+    expect(/\/o\/[A-Za-z0-9_-]{20,}/.test(n?.text ?? ""), "no owner link in the notice");
+    expect(n?.attachments[0]?.contentType === "application/json", "no XARF attachment");
+  });
+  await check("the owner's link from the notice opens the owner's page", async () => {
+    const link = /(http:\/\/127\.0\.0\.1:\d+\/o\/[A-Za-z0-9_-]{20,})/.exec(toContact()[0]?.text ?? "")?.[1] ?? "";
+    const res = await fetch(link);
+    const html = await res.text();
+    expect(res.status === 200 && html.includes("autoindex off;"), `status ${res.status}`);
+  });
+  await check("a second report, and cron ticks, send nothing more", async () => {
+    const again = await report(listing);
+    expect(again.status === 202 && again.body.caseId === caseId, JSON.stringify(again));
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${worker.url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(CRON)}`);
+      expect(res.ok, `scheduled: ${res.status}`);
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(toContact().length === 1, `${toContact().length} messages`);
+    expect(sink.messages.length === 1, `${sink.messages.length} messages in all`);
+  });
+} finally {
+  worker.stop();
+  await nginx.stop();
+  await sink.stop();
+  rmSync(state, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+}
+console.log(`disclose-smoke: ${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
