@@ -232,12 +232,25 @@ describe("owner answers", () => {
 });
 
 describe("bounces and reopening", () => {
-  it("all owner contacts bounced: straight to the hoster and the CSIRT", () => {
+  it("all owner contacts bounced: straight to the hoster and the CSIRT, once", () => {
     const r = run(notified(), [
       [T0 + H, { type: "exhausted", role: "owner" }],
       [T0 + 2 * H, { type: "exhausted", role: "owner" }],
     ]);
     expect(notices(r.effects)).toEqual(["hoster:escalation:0", "cert:escalation:0"]);
+    expect(events(r.effects)).toEqual(["owner_unreachable", "escalated", "escalated"]);
+  });
+
+  it("nobody is 'escalated' to through a role discovery found no one for", () => {
+    const ownerOnly = transition(initialState(false), contacts(true, false, false), T0).state;
+    const r = run(ownerOnly, [
+      [T0 + 10 * DAY, tick],
+      [T0 + 14 * DAY, tick],
+    ]);
+    expect(notices(r.effects)).toEqual(["owner:reminder:0"]);
+    expect(events(r.effects)).toEqual(["reminded"]);
+    const gone = transition(ownerOnly, { type: "exhausted", role: "owner" }, T0 + H);
+    expect(gone.effects).toContainEqual({ kind: "event", type: "needs_review", data: { why: "nobody left to tell" } });
   });
 
   it("a closed case is watched weekly and reopened (new period, escalated at once) when the listing returns", () => {

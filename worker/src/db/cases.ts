@@ -24,6 +24,17 @@ export async function findOpenCase(db: D1Database, folders: readonly string[]): 
     .first<CaseRow>();
 }
 
+/**
+ * A closed case of exactly this root whose evidence is still kept: a new report joins it (and
+ * disclosure re-checks it, reopening it if the listing is back) instead of opening a second case.
+ */
+export async function findClosedCase(db: D1Database, root: string): Promise<CaseRow | null> {
+  return db
+    .prepare("SELECT * FROM cases WHERE listing_root = ?1 AND closed_at IS NOT NULL AND purged_at IS NULL")
+    .bind(root)
+    .first<CaseRow>();
+}
+
 export async function getCase(db: D1Database, id: string): Promise<CaseRow | null> {
   return db.prepare("SELECT * FROM cases WHERE id = ?1").bind(id).first<CaseRow>();
 }

@@ -49,6 +49,8 @@ export interface DisclosureState {
   checkAskedAt: number | null;
   closedAt: number | null;
   resolution: Resolution | null;
+  /** Which roles discovery found someone for (nobody is "told" through a role without contacts). */
+  reachable: Record<Role, boolean>;
 }
 
 export type DisclosureEvent =
@@ -88,6 +90,7 @@ export function initialState(critical: boolean): DisclosureState {
     checkAskedAt: null,
     closedAt: null,
     resolution: null,
+    reachable: { owner: false, hoster: false, cert: false },
   };
 }
 
@@ -119,16 +122,22 @@ function timers(s: DisclosureState) {
   return s.critical ? TIMERS.critical : TIMERS.high;
 }
 
+/** Tells the hoster or the CSIRT, once a period; a role without contacts is passed over. */
 function escalate(st: Step, to: "hoster" | "cert", now: number) {
+  const reachable = st.s.reachable?.[to] ?? true;
   if (to === "hoster" && st.s.hosterAt === null) {
     st.set({ hosterAt: now });
-    st.notify("hoster", "escalation");
-    st.event("escalated", { to: "hoster" });
+    if (reachable) {
+      st.notify("hoster", "escalation");
+      st.event("escalated", { to: "hoster" });
+    }
   }
   if (to === "cert" && st.s.certAt === null) {
     st.set({ certAt: now });
-    st.notify("cert", "escalation");
-    st.event("escalated", { to: "cert" });
+    if (reachable) {
+      st.notify("cert", "escalation");
+      st.event("escalated", { to: "cert" });
+    }
   }
 }
 
@@ -146,7 +155,12 @@ function onContacts(st: Step, e: Extract<DisclosureEvent, { type: "contacts" }>,
     }
     return;
   }
-  st.set({ phase: "notified", t0: now, lastCheckAt: now });
+  st.set({
+    phase: "notified",
+    t0: now,
+    lastCheckAt: now,
+    reachable: { owner: e.owner, hoster: e.hoster, cert: e.cert },
+  });
   if (e.owner) {
     st.notify("owner", "notice");
     st.event("owner_notified");
@@ -295,10 +309,14 @@ export function transition(state: DisclosureState, e: DisclosureEvent, now: numb
       onRecheck(st, e.present, now);
       break;
     case "exhausted":
-      if (e.role === "owner" && isOpen(p)) {
+      // Once a period: the owner's contacts are used up (bounced, suppressed, or asked not to be emailed).
+      if (e.role === "owner" && isOpen(p) && (state.reachable?.owner ?? true)) {
+        st.set({ reachable: { ...(state.reachable ?? { hoster: true, cert: true }), owner: false } });
         st.event("owner_unreachable");
         escalate(st, "hoster", now);
         escalate(st, "cert", now);
+        const r = st.s.reachable ?? { owner: true, hoster: true, cert: true };
+        if (!r.hoster && !r.cert) st.event("needs_review", { why: "nobody left to tell" });
       }
       break;
   }

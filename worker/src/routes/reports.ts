@@ -5,6 +5,7 @@ import { folderChain, normaliseListingUrl } from "../../../shared/net/normalise.
 import { reportSchema } from "../../../shared/report/schema.ts";
 import {
   caseEvents,
+  findClosedCase,
   findOpenCase,
   getCase,
   hostReportsToday,
@@ -115,7 +116,7 @@ export const reports = new Hono<AppEnv>()
       // Join the open case of this folder or one above it; else open one. Two first reports of
       // one listing racing each other meet the unique root: the loser joins the winner's case.
       for (let attempt = 0; attempt < 2; attempt++) {
-        const open = await findOpenCase(db, folderChain(root));
+        const open = (await findOpenCase(db, folderChain(root))) ?? (await findClosedCase(db, root));
         const caseId = open?.id ?? crypto.randomUUID();
         const statements = [
           ...(open
@@ -141,6 +142,8 @@ export const reports = new Hono<AppEnv>()
           throw err;
         }
         if (!open) await c.env.VERIFY.send({ type: "verify", caseId } satisfies QueueMessage);
+        // A closed case reported again: disclosure re-checks it and reopens it if the listing is back.
+        else if (open.closed_at !== null) await c.env.VERIFY.send({ type: "recheck", caseId } satisfies QueueMessage);
         return c.json({ caseId, statusToken: token, status: open?.status ?? "received" }, 202);
       }
       throw new AppError("internal", "could not record the report");
