@@ -35,7 +35,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: "indexwatch@example.org",
-              strict_min_version: "128.0",
+              strict_min_version: "142.0",
               data_collection_permissions: { required: ["none"] },
             },
           },
@@ -45,5 +45,22 @@ export default defineConfig({
   zip: {
     artifactTemplate: "indexwatch-{{version}}-{{browser}}-{{manifestVersion}}.zip",
     sourcesTemplate: "indexwatch-{{version}}-sources.zip",
+    // The extension is built from extension/ and shared/: the sources zip (for store review)
+    // holds both and the files that build them, from the repository root.
+    sourcesRoot: "..",
+    excludeSources: [
+      "worker/**",
+      "cli/**",
+      "test/**",
+      "bench/**",
+      "docs/**",
+      ".ci/**",
+      "**/__fixtures__/**",
+      "**/*.test.ts",
+      "wrangler.toml",
+      "vitest.config.ts",
+      "extension/.wxt/**",
+      "extension/.output/**",
+    ],
   },
 });

@@ -11,7 +11,7 @@ interface Runtime {
 export default defineUnlistedScript(() => {
   runGate(
     document,
-    () => location.href,
+    () => document.URL,
     (message) => {
       const api =
         (globalThis as { browser?: Runtime; chrome?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome;

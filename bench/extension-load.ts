@@ -1,0 +1,102 @@
+// `npm run bench:ext` (part of `npm run bench`): page loads in Debian's Chromium with and
+// without the built extension — ordinary pages (an article, a home page) and a real nginx
+// listing of 20,000 call recordings — measured from Chromium's own trace. Reports, per page,
+// the median main-thread time of a load with and without the extension, and the median
+// main-thread time of the extension's own scripts (the gate, and on listings the detector).
+// Writes bench/extension-results.json and bench/extension-results.md.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildLocalExtension } from "../test/e2e/build-extension.ts";
+import { type Browser, launch } from "../test/e2e/chromium.ts";
+import { startOrdinarySite } from "../test/e2e/ordinary-site.ts";
+import { makeHelplineTree } from "../test/support/helpline-tree.ts";
+import { freePort, startNginx } from "../test/support/real-servers.ts";
+import { costOf, type LoadCost, startTrace, stopTrace } from "./extension-trace.ts";
+
+const LOADS = Number(process.env.BENCH_EXT_LOADS ?? 9);
+/** Past the gate's re-check for JS-drawn listings (1.5 s after idle). */
+const SETTLE_MS = 2000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function load(b: Browser, url: string): Promise<LoadCost & { loadMs: number }> {
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await startTrace(cdp);
+  await page.goto(url, { waitUntil: "load" });
+  const loadMs = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return nav ? nav.loadEventEnd - nav.startTime : Number.NaN;
+  });
+  await page.waitForTimeout(SETTLE_MS);
+  const cost = costOf(await stopTrace(cdp));
+  await cdp.detach();
+  await page.close();
+  return { ...cost, loadMs };
+}
+
+const root = mkdtempSync(join(tmpdir(), "indexwatch-bench-www-"));
+const stops: Array<() => unknown> = [() => rmSync(root, { recursive: true, force: true })];
+try {
+  const tree = makeHelplineTree(root, { days: 1, callsPerDay: 20_000 });
+  const nginx = await startNginx(root);
+  stops.push(() => nginx.stop());
+  const site = await startOrdinarySite(await freePort());
+  stops.push(() => site.stop());
+  // Nothing here reaches the API; the address only has to be a local one.
+  const extension = buildLocalExtension(`http://127.0.0.1:${await freePort()}`);
+  const pages = [
+    { name: "ordinary article (100 kB)", url: `${site.url}/news/2026/11/25/library` },
+    { name: "ordinary home page (20 kB)", url: `${site.url}/` },
+    { name: "nginx listing, 20,000 entries", url: new URL(tree.dayPath, nginx.url).href },
+  ];
+  const withExt = await launch(extension);
+  stops.push(() => withExt.close());
+  const without = await launch(null);
+  stops.push(() => without.close());
+  const rows: Array<Record<string, number | string>> = [];
+  for (const p of pages) {
+    const a: Array<LoadCost & { loadMs: number }> = [];
+    const b: Array<LoadCost & { loadMs: number }> = [];
+    await load(withExt, p.url); // warm the server, the cache and the compiler
+    await load(without, p.url);
+    for (let i = 0; i < LOADS; i++) {
+      a.push(await load(withExt, p.url));
+      b.push(await load(without, p.url));
+    }
+    const row = {
+      page: p.name,
+      loadMsWith: median(a.map((x) => x.loadMs)),
+      loadMsWithout: median(b.map((x) => x.loadMs)),
+      mainThreadMsWith: median(a.map((x) => x.mainThreadMs)),
+      mainThreadMsWithout: median(b.map((x) => x.mainThreadMs)),
+      extensionMs: median(a.map((x) => x.extensionMs)),
+      extensionMsMax: Math.max(...a.map((x) => x.extensionMs)),
+      loads: LOADS,
+    };
+    rows.push(row);
+    console.log(JSON.stringify(row));
+  }
+  writeFileSync(join(import.meta.dirname, "extension-results.json"), `${JSON.stringify(rows, null, 2)}\n`);
+  const f = (n: number | string) => (typeof n === "number" ? n.toFixed(2) : n);
+  const md = [
+    `Page loads in Chromium, medians of ${LOADS} loads each (ms). "Extension" is the main-thread time of the extension's own scripts in the page (from the trace); "main thread" is every task of the page's renderer.`,
+    "",
+    "| page | load with | load without | main thread with | main thread without | extension (median) | extension (max) |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map(
+      (r) =>
+        `| ${r.page} | ${f(r.loadMsWith as number)} | ${f(r.loadMsWithout as number)} | ${f(r.mainThreadMsWith as number)} | ${f(r.mainThreadMsWithout as number)} | ${f(r.extensionMs as number)} | ${f(r.extensionMsMax as number)} |`,
+    ),
+    "",
+  ].join("\n");
+  writeFileSync(join(import.meta.dirname, "extension-results.md"), md);
+  console.log(md);
+  const ordinary = rows.filter((r) => String(r.page).startsWith("ordinary"));
+  const worst = Math.max(...ordinary.map((r) => r.extensionMs as number));
+  console.log(`extension main-thread time on ordinary pages: ${worst.toFixed(3)} ms (target < 1 ms)`);
+  if (!(worst < 1)) process.exitCode = 1;
+} finally {
+  for (const stop of stops.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+}
