@@ -1,6 +1,6 @@
 // The CERT dashboard: server-rendered pages behind sign-in, under a strict Content Security
 // Policy (no script at all, styles and images from this origin only, forms to this origin).
-import { Hono } from "hono";
+import { type Context, Hono, type Next } from "hono";
 import type { CertEnv } from "../../auth/session.ts";
 import { actions } from "./actions.ts";
 import { casePage } from "./case-page.tsx";
@@ -11,17 +11,15 @@ import { STYLE } from "./style.ts";
 export const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+const headers = async (c: Context<CertEnv>, next: Next) => {
+  await next();
+  c.header("content-security-policy", CSP);
+  if (!c.req.path.startsWith("/cert/assets/")) c.header("cache-control", "no-store");
+};
+
 export const cert = new Hono<CertEnv>()
-  .use("/cert", async (c, next) => {
-    await next();
-    c.header("content-security-policy", CSP);
-    c.header("cache-control", "no-store");
-  })
-  .use("/cert/*", async (c, next) => {
-    await next();
-    c.header("content-security-policy", CSP);
-    if (!c.req.path.startsWith("/cert/assets/")) c.header("cache-control", "no-store");
-  })
+  .use("/cert", headers)
+  .use("/cert/*", headers)
   .get("/cert/assets/style.css", (c) => {
     c.header("content-type", "text/css; charset=utf-8");
     c.header("cache-control", "public, max-age=3600");

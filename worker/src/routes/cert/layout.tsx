@@ -10,7 +10,6 @@ export function Layout(props: { title: string; viewer?: Viewer; csrf?: string; c
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
         <title>{`${props.title} · Indexwatch CERT`}</title>
         <link rel="stylesheet" href="/cert/assets/style.css" />
       </head>

@@ -3,12 +3,12 @@
 // is answered exactly like one that does not exist.
 import { Hono } from "hono";
 import { type FeedEnv, requireTeamToken } from "../../auth/bearer.ts";
-import { feedFacts } from "../../db/case-detail.ts";
+import { caseDetail, feedFacts } from "../../db/case-detail.ts";
 import { feedPage, openDuring, visibleCase } from "../../db/cert-cases.ts";
+import { buildXarf } from "../../disclose/notice/xarf.ts";
 import { AppError } from "../../errors.ts";
 import { caseRecord } from "./case-record.ts";
 import { CSV_SCHEMA, csvDocument } from "./csv.ts";
-import { caseXarf } from "./xarf.ts";
 
 export const JSON_SCHEMA = "indexwatch-cases-json/1";
 const MAX_PER_PAGE = 500;
@@ -20,11 +20,6 @@ function positiveInt(value: string | undefined, name: string, fallback: number, 
     throw new AppError("bad_request", `${name} must be a whole number from 1 to ${max}`);
   }
   return Number(value);
-}
-
-function org(baseUrl: string) {
-  const domain = new URL(baseUrl).hostname;
-  return { org: "Indexwatch", contact: `security@${domain}`, domain };
 }
 
 export const feeds = new Hono<FeedEnv>()
@@ -83,15 +78,10 @@ export const feeds = new Hono<FeedEnv>()
     const caseId = c.req.param("caseId");
     const row = await visibleCase(c.env.DB, c.get("viewer"), caseId);
     if (!row) throw new AppError("not_found", "no such case in this team's constituency");
-    const facts = await feedFacts(c.env.DB, [caseId]);
-    const f = facts.get(caseId);
-    let samples: string[] = [];
-    try {
-      const parsed = JSON.parse(f?.evidence?.samples_json ?? "[]") as unknown;
-      if (Array.isArray(parsed)) samples = parsed.filter((s): s is string => typeof s === "string");
-    } catch {
-      samples = [];
-    }
+    const { evidence } = await caseDetail(c.env.DB, caseId);
     c.header("cache-control", "no-store");
-    return c.json(caseXarf(caseRecord(row, f, c.env.PUBLIC_BASE_URL), samples, org(c.env.PUBLIC_BASE_URL)));
+    // The disclosure's own builder: the report a CERT pulls is the one attached to notices.
+    return c.json(
+      buildXarf(row, evidence, Date.now(), { ip: row.ip, country: row.country, baseUrl: c.env.PUBLIC_BASE_URL }),
+    );
   });
