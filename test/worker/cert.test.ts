@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../worker/src/auth/password.ts";
 import { needsApproval } from "../../worker/src/db/approval.ts";
+import { insertDisclosure } from "../../worker/src/disclose/store.ts";
+import { initialState } from "../../worker/src/disclose/workflow.ts";
 import { call, postForm, type SeededCase, type SeededTeam, seedCase, seedTeam } from "./cert-seed.ts";
 
 const SERVER = (env as unknown as { LISTING_SERVER: string }).LISTING_SERVER;
@@ -334,6 +336,19 @@ describe("actions", () => {
       .bind(c.id)
       .first<{ n: number }>();
     expect(evidence?.n).toBe(2);
+  });
+
+  it("feeds a re-check to the disclosure workflow: a listing that is gone counts toward closing", async () => {
+    const url = new URL(SERVER);
+    const c = await seedCase({ host: url.host, path: "/gone/" });
+    const now = Date.now();
+    await insertDisclosure(env.DB, c.id, { ...initialState(true), phase: "notified", t0: now - DAY }, now - DAY).run();
+    expect((await act(se, c, "recheck")).status).toBe(303);
+    const state = await env.DB.prepare("SELECT state_json FROM disclosures WHERE case_id = ?1")
+      .bind(c.id)
+      .first<{ state_json: string }>();
+    expect((JSON.parse(state?.state_json ?? "{}") as { negatives: number[] }).negatives).toHaveLength(1);
+    expect(await lastEvent(c.id)).toMatchObject({ type: "fixed", actor: `team:${se.id}` });
   });
 
   it("refuses an action without the CSRF token, an unknown action and an empty note, changing nothing", async () => {

@@ -1,15 +1,16 @@
 // A team's actions on a case. Each appends an event (actor `team:<id>`, with the account that
 // acted) and does its part: notices move between `pending` and `held` in the outbox, a close
-// closes the case, a re-check re-checks the listing now. Escalation is recorded as a request
-// for the disclosure workflow to act on (see the README, "For CERTs").
+// closes the case, a re-check re-checks the listing now and tells the disclosure workflow.
+// Escalation is recorded as a request for the disclosure workflow to act on (see the README,
+// "For CERTs").
 import { Hono } from "hono";
 import { checkCsrf } from "../../auth/csrf.ts";
 import { type CertEnv, requireSession } from "../../auth/session.ts";
 import { appendTeamEvent, closeCase, moveNotices, type TeamEvent } from "../../db/case-actions.ts";
 import { visibleCase } from "../../db/cert-cases.ts";
+import { recheckForDisclosure } from "../../disclose/recheck.ts";
 import type { Bindings } from "../../env.ts";
 import { AppError } from "../../errors.ts";
-import { recheckCase } from "../../verify/recheck.ts";
 
 interface Action {
   label: string;
@@ -35,7 +36,9 @@ export const ACTIONS = {
     label: "re-checked",
     run: async (env, e) => {
       await appendTeamEvent(env.DB, { ...e, type: "recheck_requested" });
-      await recheckCase(env, e.caseId, e.now);
+      // Re-checks the listing and feeds the answer to the disclosure workflow (a listing gone
+      // twice, 24 h apart, closes the case as remediated).
+      await recheckForDisclosure(env, e.caseId, e.now, { actor: `team:${e.teamId}` });
     },
   },
   close_false_positive: {
