@@ -29,6 +29,10 @@ beforeAll(async () => {
   await env.DB.prepare("INSERT INTO events (case_id, at, type, actor) VALUES (?1, ?2, 'acknowledged', 'owner')")
     .bind(open.id, Date.now())
     .run();
+  // A later choice of language on the owner's page is no answer.
+  await env.DB.prepare("INSERT INTO events (case_id, at, type, actor) VALUES (?1, ?2, 'owner_preferences', 'owner')")
+    .bind(open.id, Date.now() + 1)
+    .run();
 });
 
 function get(path: string, token = se.token): Promise<Response> {

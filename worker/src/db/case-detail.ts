@@ -71,6 +71,10 @@ export async function caseDetail(db: D1Database, caseId: string) {
   };
 }
 
+/** The owner's answers on their page (events with actor `owner`); preferences are no answer. */
+export const OWNER_ANSWER_TYPES = ["acknowledged", "fix_claimed", "disputed", "meant_public"] as const;
+const OWNER_ANSWERS = OWNER_ANSWER_TYPES.map((t) => `'${t}'`).join(", ");
+
 export interface FeedFacts {
   evidence: EvidenceRow | null;
   lastVerifiedAt: number | null;
@@ -102,8 +106,8 @@ export async function feedFacts(db: D1Database, caseIds: readonly string[]): Pro
       .bind(...caseIds),
     db
       .prepare(
-        `SELECT case_id, type FROM events e WHERE case_id IN (${marks}) AND actor = 'owner' AND id =
-           (SELECT max(id) FROM events x WHERE x.case_id = e.case_id AND x.actor = 'owner')`,
+        `SELECT case_id, type FROM events e WHERE case_id IN (${marks}) AND id =
+           (SELECT max(id) FROM events x WHERE x.case_id = e.case_id AND x.actor = 'owner' AND x.type IN (${OWNER_ANSWERS}))`,
       )
       .bind(...caseIds),
   ]);
