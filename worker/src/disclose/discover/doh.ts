@@ -20,7 +20,7 @@ export async function resolvePublic(get: Get, dohUrl: string, name: string): Pro
   ] as const) {
     const url = `${dohUrl}?name=${encodeURIComponent(name)}&type=${type}`;
     const res = await get(url, { accept: "application/dns-json" });
-    if (!res || res.status !== 200) continue;
+    if (res?.status !== 200) continue;
     let body: { Status?: number; Answer?: { type?: number; data?: string }[] };
     try {
       body = JSON.parse(res.text);

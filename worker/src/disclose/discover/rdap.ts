@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 
 async function getJson(get: Get, url: string): Promise<Json | null> {
   const res = await get(url, { accept: "application/rdap+json, application/json" });
-  if (!res || res.status !== 200) return null;
+  if (res?.status !== 200) return null;
   try {
     const v = JSON.parse(res.text) as unknown;
     return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : null;

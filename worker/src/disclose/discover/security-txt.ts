@@ -6,7 +6,7 @@ import type { FoundContact } from "./types.ts";
 async function fetchFile(get: Get, origin: string, now: number) {
   for (const path of ["/.well-known/security.txt", "/security.txt"]) {
     const res = await get(`${origin}${path}`, { accept: "text/plain", maxBytes: MAX_SECURITY_TXT_BYTES });
-    if (!res || res.status !== 200 || !/^text\/plain\b/i.test(res.contentType)) continue;
+    if (res?.status !== 200 || !/^text\/plain\b/i.test(res.contentType)) continue;
     const file = parseSecurityTxt(res.text, res.url, now);
     if (file.contacts.length > 0) return file;
   }

@@ -19,7 +19,7 @@ export function escapeHtml(s: string): string {
   );
 }
 
-const day = (ms: number) => new Date(ms).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const day = (ms: number) => `${new Date(ms).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 const shortId = (id: string) => id.slice(0, 8);
 
 export function composeNotice(
