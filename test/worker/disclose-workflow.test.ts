@@ -271,6 +271,15 @@ describe("bounces and reopening", () => {
     expect(events(r.effects)).toEqual(["reopened", "owner_notified", "escalated", "escalated"]);
   });
 
+  it("a new case of a listing whose earlier case was purged within 90 days starts as a reopening", () => {
+    const r = run(initialState(false), [
+      [T0, { type: "contacts", owner: true, hoster: true, cert: true, returnOf: "old" }],
+    ]);
+    expect(events(r.effects)).toEqual(["reopened", "owner_notified", "escalated", "escalated"]);
+    expect(notices(r.effects)).toEqual(["owner:reopened:0", "hoster:escalation:0", "cert:escalation:0"]);
+    expect(r.effects[0]?.effect).toEqual({ kind: "event", type: "reopened", data: { previous: "old" } });
+  });
+
   it("stops watching a closed case once its evidence is due for deletion", () => {
     const closedAt = T0 + 2 * DAY;
     let s = run(notified(), [

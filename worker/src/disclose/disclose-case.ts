@@ -8,6 +8,7 @@ import type { DiscloseEnv } from "./config.ts";
 import { discoverContacts } from "./discover/discover.ts";
 import type { Get } from "./net.ts";
 import { caseFacts } from "./notice/case-facts.ts";
+import { returningFrom } from "./retention.ts";
 import { contactStatements, getDisclosure } from "./store.ts";
 import { initialState } from "./workflow.ts";
 
@@ -61,10 +62,18 @@ export async function discloseCase(env: DiscloseEnv, caseId: string, now: number
       now,
     );
   }
+  // The same listing closed less than 90 days ago (its URL already purged): this is its return.
+  const returnOf = await returningFrom(db, kase.listing_root, now);
   return applyEvent(
     env,
     caseId,
-    { type: "contacts", owner: count("owner") > 0, hoster: count("hoster") > 0, cert: count("cert") > 0 },
+    {
+      type: "contacts",
+      owner: count("owner") > 0,
+      hoster: count("hoster") > 0,
+      cert: count("cert") > 0,
+      ...(returnOf ? { returnOf } : {}),
+    },
     now,
     opts,
   );

@@ -4,18 +4,44 @@
 import { listingOff } from "../../../shared/disclosure/listing-off.ts";
 import type { DiscloseEnv } from "./config.ts";
 import { caseFacts } from "./notice/case-facts.ts";
-import { DAY, RETENTION_DAYS } from "./timers.ts";
+import { DAY, REOPEN_WINDOW_DAYS, RETENTION_DAYS } from "./timers.ts";
+
+/** The SHA-256 (hex) of a listing root: all that is kept of a purged case's URL. */
+export async function rootDigest(root: string): Promise<string> {
+  const d = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(root));
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The purged case of this listing root closed at most 90 days before `now`, if any. */
+export async function returningFrom(db: D1Database, root: string, now: number): Promise<string | null> {
+  const row = await db
+    .prepare(
+      `SELECT case_id FROM events WHERE type = 'purged' AND json_extract(data_json, '$.rootSha256') = ?1
+         AND json_extract(data_json, '$.closedAt') >= ?2 ORDER BY at DESC LIMIT 1`,
+    )
+    .bind(await rootDigest(root), now - REOPEN_WINDOW_DAYS * DAY)
+    .first<{ case_id: string }>();
+  return row?.case_id ?? null;
+}
 
 /** Purges every case closed more than 30 days before `now`. Returns the ids purged. */
 export async function purgeClosedCases(env: DiscloseEnv, now: number, limit = 100): Promise<string[]> {
   const db = env.DB;
   const due = await db
     .prepare(
-      `SELECT id, severity, format, reports, created_at, closed_at FROM cases
+      `SELECT id, listing_root, severity, format, reports, created_at, closed_at FROM cases
        WHERE closed_at IS NOT NULL AND closed_at <= ?1 AND purged_at IS NULL LIMIT ?2`,
     )
     .bind(now - RETENTION_DAYS * DAY, limit)
-    .all<{ id: string; severity: string; format: string; reports: number; created_at: number; closed_at: number }>();
+    .all<{
+      id: string;
+      listing_root: string;
+      severity: string;
+      format: string;
+      reports: number;
+      created_at: number;
+      closed_at: number;
+    }>();
   const purged: string[] = [];
   for (const c of due.results) {
     const facts = await caseFacts(env, c.id);
@@ -61,9 +87,11 @@ export async function purgeClosedCases(env: DiscloseEnv, now: number, limit = 10
       db
         .prepare("UPDATE cases SET listing_root = 'purged:' || id, host = '', purged_at = ?2 WHERE id = ?1")
         .bind(c.id, now),
+      // Only a digest of the URL stays, so that the listing's return within 90 days of closing is
+      // recognised as a reopening (disclose-case.ts) once the URL itself is gone.
       db
-        .prepare("INSERT INTO events (case_id, at, type, actor, data_json) VALUES (?1, ?2, 'purged', 'system', '{}')")
-        .bind(c.id, now),
+        .prepare("INSERT INTO events (case_id, at, type, actor, data_json) VALUES (?1, ?2, 'purged', 'system', ?3)")
+        .bind(c.id, now, JSON.stringify({ rootSha256: await rootDigest(c.listing_root), closedAt: c.closed_at })),
     ]);
     purged.push(c.id);
   }

@@ -54,7 +54,8 @@ export interface DisclosureState {
 }
 
 export type DisclosureEvent =
-  | { type: "contacts"; owner: boolean; hoster: boolean; cert: boolean }
+  /** Discovery's result. `returnOf`: the earlier case of this listing, closed less than 90 days ago. */
+  | { type: "contacts"; owner: boolean; hoster: boolean; cert: boolean; returnOf?: string }
   | { type: "tick" }
   | { type: "acknowledge" }
   | { type: "fixed" }
@@ -161,11 +162,13 @@ function onContacts(st: Step, e: Extract<DisclosureEvent, { type: "contacts" }>,
     lastCheckAt: now,
     reachable: { owner: e.owner, hoster: e.hoster, cert: e.cert },
   });
+  if (e.returnOf) st.event("reopened", { previous: e.returnOf });
   if (e.owner) {
-    st.notify("owner", "notice");
+    st.notify("owner", e.returnOf ? "reopened" : "notice");
     st.event("owner_notified");
-  } else {
-    // Nobody at the site to tell: straight to the hoster and the CSIRT.
+  }
+  // Nobody at the site to tell, or the listing came back: straight to the hoster and the CSIRT.
+  if (!e.owner || e.returnOf) {
     escalate(st, "hoster", now);
     escalate(st, "cert", now);
   }
