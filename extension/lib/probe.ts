@@ -1,8 +1,7 @@
 import type { Category } from "../../shared/classify/categories.ts";
 import { categorize } from "../../shared/classify/categorize.ts";
-import { detectListing } from "../../shared/listing/detect.ts";
 import { checkTarget } from "../../shared/net/guard.ts";
-import { type Finding, findingOf } from "./finding.ts";
+import { detectFinding, type Finding } from "./finding.ts";
 import { type Fetcher, MAX_LISTING_BYTES, strangerFetch } from "./public-check.ts";
 
 // The parent-folder probe (opt-in): a recording or a document opened directly often sits in
@@ -53,11 +52,13 @@ export async function probeFolders(folders: readonly string[], now: string, fetc
       const body = await res.text();
       if (body.length > MAX_LISTING_BYTES) continue;
       const contentType = res.headers.get("content-type");
-      const detection = detectListing(body, {
-        url: folder,
-        ...(contentType === null ? {} : { contentType }),
-      });
-      if (detection) found.push(findingOf(detection, folder, now, "probe"));
+      const listing = detectFinding(
+        body,
+        { url: folder, ...(contentType === null ? {} : { contentType }) },
+        now,
+        "probe",
+      );
+      if (listing) found.push(listing);
     } catch {
       // unreachable: nothing to learn
     }

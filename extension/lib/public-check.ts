@@ -51,12 +51,8 @@ export async function checkPublicListing(url: string, now: string, fetcher: Fetc
   if (detection === null) {
     return { ok: false, code: "needs_cookies", detail: "without your cookies the page is not a listing" };
   }
-  return {
-    ok: true,
-    detection,
-    judgement: classifyListing(detection, finalUrl),
-    finding: findingOf(detection, finalUrl, now, "page"),
-  };
+  const judgement = classifyListing(detection, finalUrl);
+  return { ok: true, detection, judgement, finding: findingOf(detection, judgement, finalUrl, now, "page") };
 }
 
 /**

@@ -1,7 +1,6 @@
 // Builders shared by the extension's unit tests (no real host names).
-import { detectListing } from "../../shared/listing/detect.ts";
 import { helplineEntries, nginxPage } from "../../test/support/listing-pages.ts";
-import { type Finding, findingOf } from "./finding.ts";
+import { detectFinding, type Finding } from "./finding.ts";
 
 export const LISTING_URL = "http://files.example.com/medicall/2013/04/09/";
 export const NOW = "2026-11-25T11:47:12.000Z";
@@ -13,9 +12,9 @@ export function listingHtml(n = 12, url = LISTING_URL): string {
 
 /** The finding the detector script returns for that page. */
 export function listingFinding(n = 12, url = LISTING_URL): Finding {
-  const detection = detectListing(listingHtml(n, url), { url, contentType: "text/html" });
-  if (!detection) throw new Error("test listing not detected");
-  return findingOf(detection, url, NOW, "page");
+  const finding = detectFinding(listingHtml(n, url), { url, contentType: "text/html" }, NOW, "page");
+  if (!finding) throw new Error("test listing not detected");
+  return finding;
 }
 
 /** A software mirror: a listing, but `info`, never reported. */
@@ -25,9 +24,9 @@ export function mirrorFinding(url = "http://mirror.example.com/debian/pool/"): F
 <a href="bash_5.2.15-2+b2_amd64.deb">bash_5.2.15-2+b2_amd64.deb</a>                                  01-Oct-2023 12:00      1489100
 <a href="SHA256SUMS">SHA256SUMS</a>                                                  01-Oct-2023 12:00         1024
 </pre><hr></body></html>`;
-  const detection = detectListing(html, { url, contentType: "text/html" });
-  if (!detection) throw new Error("mirror listing not detected");
-  return findingOf(detection, url, NOW, "page");
+  const finding = detectFinding(html, { url, contentType: "text/html" }, NOW, "page");
+  if (!finding) throw new Error("mirror listing not detected");
+  return finding;
 }
 
 /** A fetch that answers from a table of URL → response, and records what was asked. */
