@@ -86,6 +86,29 @@ describe("timers driven by cron", () => {
   });
 });
 
+describe("a case closed by a team", () => {
+  it("gets no reminder: cron stops its disclosure", async () => {
+    const id = await seedVerifiedCase("https://www.clinic6.test/team-closed/", T0);
+    const j = jobs();
+    await discloseCase(denv, id, T0, { defer: j.defer });
+    // What the CERT dashboard's close does: the case closes outside the workflow.
+    await env.DB.prepare("UPDATE cases SET status = 'closed', closed_at = ?2 WHERE id = ?1")
+      .bind(id, T0 + DAY)
+      .run();
+    await disclosureCron(denv, T0 + 8 * DAY, { defer: j.defer });
+    const d = await env.DB.prepare("SELECT phase, next_at FROM disclosures WHERE case_id = ?1")
+      .bind(id)
+      .first<{ phase: string; next_at: number | null }>();
+    expect(d).toEqual({ phase: "closed", next_at: null });
+    const t = await rows<{ template: string }>("SELECT template FROM notifications WHERE case_id = ?1", id);
+    expect(t.map((x) => x.template)).toEqual(["notice"]);
+    const kase = await env.DB.prepare("SELECT closed_at FROM cases WHERE id = ?1")
+      .bind(id)
+      .first<{ closed_at: number }>();
+    expect(kase?.closed_at).toBe(T0 + DAY);
+  });
+});
+
 describe("retention", () => {
   it("deletes evidence and URLs 30 days after closing and keeps the aggregate", async () => {
     const id = await seedVerifiedCase("https://www.clinic7.test/calls/", T0);

@@ -231,6 +231,29 @@ describe("owner answers", () => {
   });
 });
 
+describe("team actions", () => {
+  it("escalate now tells the hoster and the CSIRT once, in an open case only", () => {
+    const r = run(notified(), [
+      [T0 + H, { type: "escalate" }],
+      [T0 + 2 * H, { type: "escalate" }],
+    ]);
+    expect(notices(r.effects)).toEqual(["hoster:escalation:0", "cert:escalation:0"]);
+    expect(transition(initialState(false), { type: "escalate" }, T0).effects).toEqual([]);
+  });
+
+  it("a case closed elsewhere stops its timers and sends nothing more", () => {
+    const r = run(notified(), [
+      [T0 + DAY, { type: "closed_elsewhere", reason: "false positive" }],
+      [T0 + 8 * DAY, tick],
+      [T0 + 15 * DAY, tick],
+    ]);
+    expect(r.state).toMatchObject({ phase: "closed", resolution: "rejected", closedAt: T0 + DAY });
+    expect(events(r.effects)).toEqual(["disclosure_stopped"]);
+    expect(notices(r.effects)).toEqual([]);
+    expect(nextDue(r.state)).toBeNull();
+  });
+});
+
 describe("bounces and reopening", () => {
   it("all owner contacts bounced: straight to the hoster and the CSIRT, once", () => {
     const r = run(notified(), [

@@ -8,6 +8,16 @@ import { purgeClosedCases } from "./retention.ts";
 
 export async function disclosureCron(env: DiscloseEnv, now: number, opts: ApplyOptions = {}): Promise<void> {
   const db = env.DB;
+  // Cases closed outside the workflow (a team's close): their timers stop, nothing more is sent.
+  const closedElsewhere = await db
+    .prepare(
+      `SELECT d.case_id, c.closed_at FROM disclosures d JOIN cases c ON c.id = d.case_id
+       WHERE c.closed_at IS NOT NULL AND d.phase != 'closed' LIMIT 200`,
+    )
+    .all<{ case_id: string; closed_at: number }>();
+  for (const { case_id, closed_at } of closedElsewhere.results) {
+    await applyEvent(env, case_id, { type: "closed_elsewhere", reason: "closed by a team" }, closed_at, opts);
+  }
   const due = await db
     .prepare("SELECT case_id FROM disclosures WHERE next_at IS NOT NULL AND next_at <= ?1 ORDER BY next_at LIMIT 200")
     .bind(now)

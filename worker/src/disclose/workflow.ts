@@ -63,7 +63,11 @@ export type DisclosureEvent =
   | { type: "meant_public"; reason: string }
   | { type: "review"; decision: "reject" | "resume" }
   | { type: "recheck"; present: boolean }
-  | { type: "exhausted"; role: Role };
+  | { type: "exhausted"; role: Role }
+  /** A team asks to tell the hoster and the CSIRT now. */
+  | { type: "escalate" }
+  /** The case was closed outside the workflow (a team's close): stop every timer, send nothing. */
+  | { type: "closed_elsewhere"; reason: string };
 
 export type Effect =
   | { kind: "event"; type: string; data?: Record<string, unknown> }
@@ -310,6 +314,18 @@ export function transition(state: DisclosureState, e: DisclosureEvent, now: numb
       break;
     case "recheck":
       onRecheck(st, e.present, now);
+      break;
+    case "escalate":
+      if (isOpen(p)) {
+        escalate(st, "hoster", now);
+        escalate(st, "cert", now);
+      }
+      break;
+    case "closed_elsewhere":
+      if (p !== "closed") {
+        st.set({ phase: "closed", closedAt: now, resolution: "rejected", before: null, checkAskedAt: null });
+        st.event("disclosure_stopped", { reason: e.reason });
+      }
       break;
     case "exhausted":
       // Once a period: the owner's contacts are used up (bounced, suppressed, or asked not to be emailed).
