@@ -3,7 +3,7 @@
 // (behind a logging proxy, so every request the extension makes to the API is seen).
 // Prints "e2e: N passed, N failed"; exits non-zero on a failure. `--screenshots DIR` also
 // saves the popup's states as PNG files.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -65,6 +65,11 @@ try {
   await check("the content script (gate) is at most 30 kB and the only script on every page", async () => {
     const size = statSync(join(extension, "gate.js")).size;
     expect(size <= CONTENT_SCRIPT_LIMIT, `gate.js is ${size} bytes`);
+    const manifest = JSON.parse(readFileSync(join(extension, "manifest.json"), "utf8")) as {
+      content_scripts: Array<{ js: string[] }>;
+    };
+    const scripts = manifest.content_scripts.flatMap((c) => c.js);
+    expect(scripts.join() === "gate.js", `content scripts: ${scripts.join(", ")}`);
     console.log(`     gate.js: ${size} bytes`);
   });
 
