@@ -127,10 +127,11 @@ export function smtpTransport(o: SmtpOptions): Transport {
   return {
     name: "smtp",
     async send(m: Outgoing): Promise<SendResult> {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        const timeout = new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new SmtpError(0, "timeout", "no answer in time")), o.timeoutMs ?? 30_000),
-        );
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new SmtpError(0, "timeout", "no answer in time")), o.timeoutMs ?? 30_000);
+        });
         return { ok: true, messageId: await Promise.race([session(o, m), timeout]) };
       } catch (err) {
         if (err instanceof SmtpError) {
@@ -139,6 +140,8 @@ export function smtpTransport(o: SmtpOptions): Transport {
           return { ok: false, permanent, error: err.message };
         }
         return { ok: false, permanent: false, error: err instanceof Error ? err.message : String(err) };
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
       }
     },
   };
