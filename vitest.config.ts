@@ -21,6 +21,8 @@ export default defineConfig(async () => {
             name: "extension",
             environment: "happy-dom",
             include: ["extension/**/*.test.ts"],
+            // Some tests build many DOM documents; a busy machine must not turn them into timeouts.
+            testTimeout: 30_000,
           },
         },
         {

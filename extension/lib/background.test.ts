@@ -15,7 +15,7 @@ import {
   tableFetch,
 } from "./test-support.ts";
 
-const ORIGIN = new URL(fakeBrowser.runtime.getURL("/")).origin;
+const ORIGIN = fakeBrowser.runtime.getURL("/").replace(/\/$/, "");
 const popup = { id: fakeBrowser.runtime.id, origin: ORIGIN };
 const content = (tabId: number, frameId = 0) => ({
   id: fakeBrowser.runtime.id,

@@ -48,7 +48,7 @@ export function startBackground(deps: BackgroundDeps = defaultDeps): void {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     const message = parseMessage(raw);
     if (message === null) return undefined;
-    const who = classifySender(sender, browser.runtime.id, new URL(browser.runtime.getURL("/")).origin);
+    const who = classifySender(sender, browser.runtime.id, browser.runtime.getURL("/").replace(/\/$/, ""));
     const handler = handlers[message.type as MessageType];
     if (who.kind !== handler.from) return undefined;
     return (handler.run as (m: typeof message, s: typeof who, d: BackgroundDeps) => Promise<unknown>)(

@@ -32,7 +32,7 @@ describe("the gate on a live document", () => {
     const sketch = sketchDocument(htmlDocument(nginxPage("/medicall/2013/04/09/", helplineEntries(5000)), url), url);
     expect(sketch.head.length).toBeLessThan(2048 + 600);
     expect(sketch.head).toContain('<a href="../">');
-  });
+  }, 30_000);
 });
 
 // The DOM keeps no trace of what these servers are told apart by (single-quoted attributes,
@@ -54,7 +54,7 @@ describe("the detector on the document's own markup", () => {
       const url = "http://files.example.com/some/folder/";
       expect(detectPage(htmlDocument(n.body, url), url, "2026-11-25T11:47:00.000Z"), n.id).toBeNull();
     }
-  });
+  }, 30_000);
 
   it("keeps no raw file name: samples are redacted", () => {
     const url = "http://files.example.com/medicall/2013/04/09/";
