@@ -351,6 +351,34 @@ describe("actions", () => {
     expect(await lastEvent(c.id)).toMatchObject({ type: "fixed", actor: `team:${se.id}` });
   });
 
+  it("escalates through the disclosure workflow now, and stops its disclosure when a team closes the case", async () => {
+    const c = await seedCase({ host: "escalate.example.test" });
+    const now = Date.now();
+    const state = {
+      ...initialState(false),
+      phase: "notified" as const,
+      t0: now - DAY,
+      reachable: { owner: true, hoster: true, cert: true },
+    };
+    await insertDisclosure(env.DB, c.id, state, now - DAY).run();
+    expect((await act(se, c, "escalate")).status).toBe(303);
+    const escalated = await env.DB.prepare(
+      "SELECT actor, data_json FROM events WHERE case_id = ?1 AND type = 'escalated' ORDER BY id",
+    )
+      .bind(c.id)
+      .all<{ actor: string; data_json: string }>();
+    expect(escalated.results).toEqual([
+      { actor: `team:${se.id}`, data_json: '{"to":"hoster"}' },
+      { actor: `team:${se.id}`, data_json: '{"to":"cert"}' },
+    ]);
+    expect((await act(se, c, "close_public")).status).toBe(303);
+    const d = await env.DB.prepare("SELECT phase FROM disclosures WHERE case_id = ?1")
+      .bind(c.id)
+      .first<{ phase: string }>();
+    expect(d?.phase).toBe("closed");
+    expect(await lastEvent(c.id)).toMatchObject({ type: "disclosure_stopped", actor: `team:${se.id}` });
+  });
+
   it("refuses an action without the CSRF token, an unknown action and an empty note, changing nothing", async () => {
     const c = await seedCase({ host: "csrf.example.test" });
     const count = async () =>

@@ -1,13 +1,13 @@
 // A team's actions on a case. Each appends an event (actor `team:<id>`, with the account that
 // acted) and does its part: notices move between `pending` and `held` in the outbox, a close
-// closes the case, a re-check re-checks the listing now and tells the disclosure workflow.
-// Escalation is recorded as a request for the disclosure workflow to act on (see the README,
-// "For CERTs").
+// closes the case and stops its disclosure, a re-check re-checks the listing now, and an
+// escalation has the disclosure workflow tell the hoster and the national CSIRT now.
 import { Hono } from "hono";
 import { checkCsrf } from "../../auth/csrf.ts";
 import { type CertEnv, requireSession } from "../../auth/session.ts";
 import { appendTeamEvent, closeCase, moveNotices, type TeamEvent } from "../../db/case-actions.ts";
 import { visibleCase } from "../../db/cert-cases.ts";
+import { applyEvent } from "../../disclose/apply.ts";
 import { recheckForDisclosure } from "../../disclose/recheck.ts";
 import type { Bindings } from "../../env.ts";
 import { AppError } from "../../errors.ts";
@@ -17,6 +17,12 @@ interface Action {
   /** Allowed on a closed case. */
   whenClosed?: boolean;
   run(env: Bindings, e: Omit<TeamEvent, "type">, text: string): Promise<void>;
+}
+
+/** Closes the case, then stops its disclosure at once (cron would also find it). */
+async function closeByTeam(env: Bindings, e: Omit<TeamEvent, "type">, reason: string): Promise<void> {
+  await closeCase(env.DB, { ...e, type: "closed", data: { ...e.data, reason } });
+  await applyEvent(env, e.caseId, { type: "closed_elsewhere", reason }, e.now, { actor: `team:${e.teamId}` });
 }
 
 export const ACTIONS = {
@@ -30,7 +36,11 @@ export const ACTIONS = {
   },
   escalate: {
     label: "escalation requested",
-    run: (env, e) => appendTeamEvent(env.DB, { ...e, type: "escalation_requested" }),
+    run: async (env, e) => {
+      await appendTeamEvent(env.DB, { ...e, type: "escalation_requested" });
+      // The workflow tells the hoster and the national CSIRT now (events `escalated`).
+      await applyEvent(env, e.caseId, { type: "escalate" }, e.now, { actor: `team:${e.teamId}` });
+    },
   },
   recheck: {
     label: "re-checked",
@@ -43,11 +53,11 @@ export const ACTIONS = {
   },
   close_false_positive: {
     label: "closed as a false positive",
-    run: (env, e) => closeCase(env.DB, { ...e, type: "closed", data: { ...e.data, reason: "false_positive" } }),
+    run: (env, e) => closeByTeam(env, e, "false_positive"),
   },
   close_public: {
     label: "closed as intentionally public",
-    run: (env, e) => closeCase(env.DB, { ...e, type: "closed", data: { ...e.data, reason: "intentionally_public" } }),
+    run: (env, e) => closeByTeam(env, e, "intentionally_public"),
   },
   note: {
     label: "note added",
