@@ -76,8 +76,8 @@ describe("the owner's page", () => {
     const unknown = await app.request("/o/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", {}, env);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("not_found");
-    const { token } = await disclosedListing();
-    await env.DB.prepare("UPDATE tokens SET expires_at = 1 WHERE purpose = 'owner'").run();
+    const { id, token } = await disclosedListing();
+    await env.DB.prepare("UPDATE tokens SET expires_at = 1 WHERE purpose = 'owner' AND case_id = ?1").bind(id).run();
     expect((await app.request(`/o/${token}`, {}, env)).status).toBe(404);
   });
 
