@@ -2,10 +2,9 @@ import { claimHost, getCrawlPage, leasePage, releaseHost, setPageState, skipOpen
 import type { Bindings } from "../env.ts";
 import type { HandlerResult } from "../queue/handlers.ts";
 import { finishIfDone, pageFailed, pageKey, recordPage } from "./crawl.ts";
-import { digestHasher } from "./digest.ts";
 import { finishCrawl } from "./finish-crawl.ts";
 import { fetchPage } from "./inspect.ts";
-import { allowLoopback, crawlDelayMs, HOST_LEASE_MS, PAGE_ATTEMPTS } from "./settings.ts";
+import { crawlDelayMs, fetchDeps, HOST_LEASE_MS, PAGE_ATTEMPTS } from "./settings.ts";
 
 /**
  * Reads one subfolder of a case's crawl. Politeness first: while another request to the host
@@ -31,7 +30,7 @@ export async function crawlPage(
   let release = Date.now() + crawlDelayMs(env);
   try {
     if (!(await leasePage(db, body.caseId, key, now))) return null;
-    const deps = { allowLoopback: allowLoopback(env), hasher: digestHasher };
+    const deps = fetchDeps(env);
     const ctx = { caseId: body.caseId, key, depth: body.depth, deps, now };
     const fetched = await fetchPage(body.url, deps);
     release = Date.now() + crawlDelayMs(env);

@@ -8,7 +8,9 @@ import { checkTarget } from "../../../shared/net/guard.ts";
 /** Who we are, to the servers we check (an honest User-Agent naming the project and an about page). */
 export const USER_AGENT = "Indexwatch/0.1 (+https://indexwatch.example.org/about; verifies reported exposures)";
 export const MAX_REDIRECTS = 5;
-export const MAX_BYTES = 8 * 1024 * 1024;
+// Per page. Listings are streamed (memory stays bounded whatever the size), so the cap bounds time and
+// traffic: a 100,000-entry nginx page is about 14 MB.
+export const MAX_BYTES = 32 * 1024 * 1024;
 export const TIMEOUT_MS = 15_000;
 const ACCEPT = "text/html,application/xhtml+xml,application/xml,application/json;q=0.9,*/*;q=0.8";
 

@@ -6,6 +6,7 @@ import { detectListing } from "../../../shared/listing/detect.ts";
 import { ListingStream } from "../../../shared/listing/stream.ts";
 import type { ListingEntry } from "../../../shared/listing/types.ts";
 import { MAX_BYTES } from "./fetch-listing.ts";
+import { eachChunk } from "./read-chunks.ts";
 
 // One listing page, read as it arrives: the bytes go to the hash and, decoded, to the
 // streaming detector, whose entries go one by one to the classifier. No entry is kept; only
@@ -100,29 +101,28 @@ export async function readPage(url: string, res: Response, opts: ReadOptions): P
     if (sensitive.length < 3 && SENSITIVE.has(category)) sensitive.push(e.href);
   };
 
-  const reader = res.body?.getReader();
   const decoder = new TextDecoder();
   const stream = opts.whole ? null : new ListingStream(input, { keepEntries: false, onEntry });
   const held: Uint8Array[] = [];
   let size = 0;
   let cut = false;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    let chunk = value;
-    if (size + chunk.byteLength > maxBytes) {
-      chunk = chunk.subarray(0, maxBytes - size);
-      cut = true;
-    }
-    size += chunk.byteLength;
-    await opts.hasher.write(chunk);
-    if (stream) stream.push(decoder.decode(chunk, { stream: true }));
-    else held.push(chunk);
-    if (cut) {
-      await reader.cancel();
-      break;
-    }
-  }
+  await eachChunk(
+    res.body,
+    async (value) => {
+      let chunk = value;
+      if (size + chunk.byteLength > maxBytes) {
+        chunk = chunk.subarray(0, maxBytes - size);
+        cut = true;
+      }
+      size += chunk.byteLength;
+      await opts.hasher.write(chunk);
+      if (stream) stream.push(decoder.decode(chunk, { stream: true }));
+      else held.push(chunk);
+      return !cut;
+    },
+    // The baseline holds every chunk, so it may not reuse the buffer.
+    { reuse: !opts.whole },
+  );
   let detection: ReturnType<ListingStream["end"]>;
   if (stream) {
     stream.push(decoder.decode());

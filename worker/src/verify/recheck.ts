@@ -1,9 +1,8 @@
 import { getCase } from "../db/cases.ts";
 import { eventStatement, evidenceStatement } from "../db/evidence.ts";
 import type { Bindings } from "../env.ts";
-import { digestHasher } from "./digest.ts";
 import { checkRoot, pageSummary } from "./root-check.ts";
-import { allowLoopback } from "./settings.ts";
+import { fetchDeps } from "./settings.ts";
 
 export interface Recheck {
   /** The listing is still there for any stranger (a listing, and not a soft 404). */
@@ -24,7 +23,7 @@ const VERIFIED_BEFORE = new Set(["received", "verifying", "not_reproducible", "n
 export async function recheckCase(env: Bindings, caseId: string, now: number): Promise<Recheck> {
   const kase = await getCase(env.DB, caseId);
   if (!kase) throw new Error(`no case ${caseId}`);
-  const deps = { allowLoopback: allowLoopback(env), hasher: digestHasher };
+  const deps = fetchDeps(env);
   const root = await checkRoot(kase.listing_root, deps, crypto.randomUUID());
   let outcome: Recheck["outcome"] = "not_reproducible";
   if (root.present) {

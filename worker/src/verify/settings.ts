@@ -1,5 +1,7 @@
 import { type CrawlBudget, DEFAULT_BUDGET } from "../../../shared/crawl/budget.ts";
 import type { Bindings } from "../env.ts";
+import { digestHasher } from "./digest.ts";
+import type { FetchDeps } from "./inspect.ts";
 
 /** Optional variables that tune verification (unset: the defaults below). */
 interface VerifyVars {
@@ -10,6 +12,8 @@ interface VerifyVars {
   CRAWL_MAX_BYTES?: string;
   /** Seconds after which a crawl ends with what it has (default 3600). */
   CRAWL_DEADLINE_S?: string;
+  /** "true": read each listing whole before parsing. Only the memory benchmark's baseline sets it. */
+  VERIFY_READ_WHOLE?: string;
 }
 
 const vars = (env: Bindings) => env as Bindings & VerifyVars;
@@ -22,6 +26,11 @@ function num(v: string | undefined, fallback: number): number {
 /** Loopback targets only in local development, when explicitly allowed (never in production). */
 export function allowLoopback(env: Bindings): boolean {
   return env.ENVIRONMENT === "development" && env.ALLOW_LOOPBACK_TARGETS === "true";
+}
+
+/** How the Worker fetches and reads listings: streamed, hashed with DigestStream. */
+export function fetchDeps(env: Bindings): FetchDeps {
+  return { allowLoopback: allowLoopback(env), hasher: digestHasher, whole: vars(env).VERIFY_READ_WHOLE === "true" };
 }
 
 export function crawlBudget(env: Bindings): CrawlBudget {

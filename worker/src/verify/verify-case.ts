@@ -4,13 +4,12 @@ import { eventStatement, evidenceStatement } from "../db/evidence.ts";
 import type { Bindings } from "../env.ts";
 import type { HandlerResult } from "../queue/handlers.ts";
 import { pageKey, recordPage } from "./crawl.ts";
-import { digestHasher } from "./digest.ts";
 import type { RootFacts } from "./finish-crawl.ts";
 import { checkRoot, pageSummary } from "./root-check.ts";
 import {
-  allowLoopback,
   crawlDeadlineSeconds,
   crawlDelayMs,
+  fetchDeps,
   HOST_LEASE_MS,
   VERIFY_ATTEMPTS,
   VERIFY_BACKOFF_SECONDS,
@@ -31,7 +30,7 @@ export async function verifyCase(env: Bindings, caseId: string, now: number, att
   const host = new URL(kase.listing_root).host;
   const wait = await claimHost(db, host, now, now + HOST_LEASE_MS);
   if (wait > 0) return { retryAfterSeconds: wait / 1000 };
-  const deps = { allowLoopback: allowLoopback(env), hasher: digestHasher };
+  const deps = fetchDeps(env);
   let root: Awaited<ReturnType<typeof checkRoot>>;
   try {
     root = await checkRoot(kase.listing_root, deps, crypto.randomUUID());
