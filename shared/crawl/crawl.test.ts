@@ -6,6 +6,7 @@ import { NamesHash } from "./names-hash.ts";
 import { partitionLike } from "./partition.ts";
 import { planSubfolders } from "./plan.ts";
 import { seeded, seedOf } from "./random.ts";
+import { CrawlTally } from "./tally.ts";
 
 const named = (names: string[]) => names.map((name) => ({ name }));
 const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, "0"));
@@ -134,5 +135,31 @@ describe("estimateTree", () => {
     expect(e.directories.value).toBe(2);
     expect(e.unknownSubtrees).toBe(1);
     expect(e.counted.files).toBe(9);
+  });
+});
+
+describe("CrawlTally", () => {
+  const verdict = (files: number, severity: "critical" | "low", reasons: string[], oldest: string) => ({
+    summary: { files, directories: 1, bytes: files * 10, categories: { audio: files }, oldest, newest: oldest },
+    severity,
+    signals: severity === "critical" ? (["phone-number"] as const) : ([] as const),
+    reasons,
+    personalFiles: files,
+  });
+
+  it("sums pages, keeps the worst severity with its page's reasons and at most ten samples", () => {
+    const t = new CrawlTally();
+    t.add(verdict(2, "low", ["a low page"], "2014-01-01"), ["x"]);
+    t.add(verdict(3, "critical", ["3 recordings"], "2013-01-01"), ["y", "z"]);
+    t.add(
+      verdict(4, "critical", ["4 recordings"], "2015-01-01"),
+      Array.from({ length: 12 }, (_, i) => `s${i}`),
+    );
+    const s = t.summary();
+    expect(s).toMatchObject({ files: 9, directories: 3, bytes: 90, categories: { audio: 9 } });
+    expect(s).toMatchObject({ oldest: "2013-01-01", newest: "2015-01-01", severity: "critical" });
+    expect(s.reasons).toEqual(["3 recordings"]);
+    expect(s.signals).toEqual(["phone-number"]);
+    expect(s.samples).toHaveLength(10);
   });
 });

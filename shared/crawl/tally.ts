@@ -4,8 +4,8 @@ import { maxSeverity, type Severity } from "../classify/severity.ts";
 import { SIGNALS, type Signal } from "../classify/signals.ts";
 
 // Counts of a whole crawl, summed page by page from each page's verdict (never from names):
-// what was counted, by category, the date range, the signals, the worst severity and its
-// reasons, and up to ten redacted samples.
+// what was counted, by category, the date range, the signals, the worst severity and the
+// reasons of the first page that had it, and up to ten redacted samples.
 
 /** What the crawl keeps of one page's verdict. */
 export interface PageVerdict {
@@ -61,12 +61,10 @@ export class CrawlTally {
     }
     if (s.oldest !== null && (this.oldest === null || s.oldest < this.oldest)) this.oldest = s.oldest;
     if (s.newest !== null && (this.newest === null || s.newest > this.newest)) this.newest = s.newest;
+    // The reasons are those of the first of the most severe pages (their counts are per page;
+    // the crawl's totals are in the summary and the estimate).
     const worse = maxSeverity(v.severity, this.severity) !== this.severity;
-    if (worse) this.reasons = [];
-    if (worse || v.severity === this.severity) {
-      for (const r of v.reasons)
-        if (this.reasons.length < MAX_REASONS && !this.reasons.includes(r)) this.reasons.push(r);
-    }
+    if (worse || this.reasons.length === 0) this.reasons = v.reasons.slice(0, MAX_REASONS);
     this.severity = maxSeverity(v.severity, this.severity);
     for (const sig of v.signals) this.signals.add(sig);
     this.personal += v.personalFiles;
