@@ -389,6 +389,7 @@ describe("actions", () => {
     expect((await act(se, c, "delete")).status).toBe(400);
     expect((await act(se, c, "note", { text: "  " })).status).toBe(400);
     expect((await act(se, c, "note", { text: "x".repeat(2001) })).status).toBe(400);
+    expect((await act(se, c, "note", { text: "x".repeat(20_000) })).status).toBe(413);
     expect(await count()).toBe(before);
     expect(await notices(c.id)).toEqual(["pending"]);
   });
