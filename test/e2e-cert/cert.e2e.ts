@@ -188,7 +188,7 @@ try {
     await Promise.all([page.waitForURL(/done=note/), page.click("button[data-action=note]")]);
     const row = await page.textContent("tr[data-event=note]");
     expect(row?.includes("Phoned the region <b>today</b>") === true, `note row: ${row}`);
-    expect(row?.includes("team:") === true, "not the team's event");
+    expect(row?.includes("CERT-SE") === true, "not the team's event");
     await page.screenshot({ path: join(DOCS, "cert-case.png"), fullPage: true });
   });
 

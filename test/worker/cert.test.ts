@@ -301,6 +301,8 @@ describe("actions", () => {
     });
     const html = await (await call(`/cert/cases/${c.id}`, { headers: { cookie: se.cookie } })).text();
     expect(html).not.toContain("<b>today</b>");
+    // The timeline names the team that acted.
+    expect(html).toMatch(/data-event="note"><td>.*?<\/td><td>note<\/td><td>CERT-SE<\/td>/);
     await act(se, c, "close_false_positive");
     const row = await env.DB.prepare("SELECT status, closed_at FROM cases WHERE id = ?1").bind(c.id).first<{
       status: string;

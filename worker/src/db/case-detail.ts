@@ -131,3 +131,9 @@ export async function feedFacts(db: D1Database, caseIds: readonly string[]): Pro
   }
   return out;
 }
+
+/** Team names by id, to show `team:<id>` actors by name. */
+export async function teamNames(db: D1Database): Promise<Map<string, string>> {
+  const r = await db.prepare("SELECT id, name FROM teams").all<{ id: string; name: string }>();
+  return new Map(r.results.map((t) => [t.id, t.name]));
+}

@@ -4,7 +4,7 @@
 // (URL, Server header, redacted samples) is escaped by hono/jsx.
 import { Hono } from "hono";
 import { type CertEnv, requireSession } from "../../auth/session.ts";
-import { caseDetail, type EvidenceRow } from "../../db/case-detail.ts";
+import { caseDetail, type EvidenceRow, teamNames } from "../../db/case-detail.ts";
 import { visibleCase } from "../../db/cert-cases.ts";
 import { AppError } from "../../errors.ts";
 import { ACTIONS } from "./actions.ts";
@@ -89,7 +89,8 @@ export const casePage = new Hono<CertEnv>().get("/cert/cases/:caseId", requireSe
   const kase = await visibleCase(c.env.DB, viewer, caseId);
   // Outside the constituency is answered exactly like a case that does not exist.
   if (!kase) throw new AppError("not_found", "no such case in this team's constituency");
-  const d = await caseDetail(c.env.DB, caseId);
+  const [d, names] = await Promise.all([caseDetail(c.env.DB, caseId), teamNames(c.env.DB)]);
+  const actor = (a: string) => (a.startsWith("team:") ? (names.get(a.slice(5)) ?? a) : a);
   const csrf = c.get("csrf");
   const flash = c.req.query("done");
   const owner = d.events.filter((e) => e.actor === "owner");
@@ -185,7 +186,7 @@ export const casePage = new Hono<CertEnv>().get("/cert/cases/:caseId", requireSe
                 <When ms={e.at} />
               </td>
               <td>{e.type}</td>
-              <td>{e.actor}</td>
+              <td>{actor(e.actor)}</td>
               <td class="url">{e.data_json === "{}" ? "" : e.data_json}</td>
             </tr>
           ))}
