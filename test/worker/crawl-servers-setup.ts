@@ -2,7 +2,7 @@
 // Apache httpd (Debian's packages) serving a generated helpline-like tree, nginx also with a
 // folder that lists only for a visitor with a session cookie, a 429 with Retry-After and a
 // redirect to the cloud-metadata address; and the synthetic 2.7-million-file tree.
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -27,6 +27,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = mkdtempSync(join(tmpdir(), "indexwatch-crawl-"));
   const tree = makeHelplineTree(root);
   makeHelplineTree(root, { top: "members", days: 1 });
+  // A loop and a mirror: /loops/a/ holds three recordings, /loops/mirror/ is the same folder
+  // (a symlink) and /loops/a/again/ links back to /loops/.
+  mkdirSync(join(root, "loops/a"), { recursive: true, mode: 0o755 });
+  for (const n of ["05", "06", "07"])
+    closeSync(openSync(join(root, `loops/a/20130408-0800${n}_+467017406${n}_inbound.wav`), "w", 0o644));
+  symlinkSync("a", join(root, "loops/mirror"));
+  symlinkSync("..", join(root, "loops/a/again"));
   const nginx = await startNginx(root, { serverConfig: NGINX_EXTRA });
   const apache = await startApache(root);
   const synthetic = await startSyntheticTree();

@@ -4,6 +4,7 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { claimHost, releaseHost } from "../../worker/src/db/crawl.ts";
 import type { Bindings } from "../../worker/src/env.ts";
 import worker from "../../worker/src/index.ts";
 import { handlers } from "../../worker/src/queue/handlers.ts";
@@ -130,6 +131,26 @@ describe("the crawl", () => {
     expect(Math.abs(estimate.bytes.value - S.syntheticTree.bytes) / S.syntheticTree.bytes).toBeLessThanOrEqual(0.1);
     expect(estimate.how.pages.done).toBeLessThanOrEqual(130);
   }, 300_000);
+
+  it("counts a folder once when a loop or a mirror shows it again", async () => {
+    const id = await openCase(`${S.nginx}loops/`);
+    expect(await verifyThroughQueue(id)).toBe("verified");
+    const [e] = await evidence(id);
+    expect(JSON.parse(e?.summary_json ?? "{}")).toMatchObject({ files: 3, categories: { audio: 3 } });
+    const estimate = JSON.parse(e?.estimate_json ?? "{}");
+    expect(estimate).toMatchObject({ method: "exact", files: { value: 3 }, directories: { value: 1 } });
+    expect(estimate.how.pages).toEqual({ done: 2, duplicate: 2 });
+  }, 90_000);
+
+  it("claims a host for one request at a time", async () => {
+    const host = "polite.example.com";
+    const now = 1_000_000;
+    expect(await claimHost(env.DB, host, now, now + 90_000)).toBe(0);
+    expect(await claimHost(env.DB, host, now + 10, now + 90_010)).toBe(89_990);
+    await releaseHost(env.DB, host, now + 2_000);
+    expect(await claimHost(env.DB, host, now + 1_500, now + 91_500)).toBe(500);
+    expect(await claimHost(env.DB, host, now + 2_000, now + 92_000)).toBe(0);
+  });
 
   it("refuses a redirect to a private address", async () => {
     const id = await openCase(`${S.nginx}metadata/`);
