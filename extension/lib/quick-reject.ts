@@ -18,17 +18,24 @@ const TITLE_PARTS = ["powered by h5ai", "directory lister", " - /"];
 /** A superset of the gate's folder words: substrings, not whole words. */
 const FOLDER_WORDS = ["index", "file", "director", "folder", "listing", "archive", "download", "browse", "mirror"];
 /** A superset of the gate's child link: an item, cell or pre whose first element is a link not to `/`, `#`, `?` or `.`. */
-const CHILD_LINK = ["li", "td", "pre"]
-  .map((tag) => `${tag} > a[href]:first-child:not([href^="/"]):not([href^="#"]):not([href^="?"]):not([href^="."])`)
-  .join(", ");
+const NOT_CHILD = ':first-child:not([href^="/"]):not([href^="#"]):not([href^="?"]):not([href^="."])';
+const CHILD_LINK = `li > a[href]${NOT_CHILD}, td > a[href]${NOT_CHILD}, pre > a[href]${NOT_CHILD}`;
+
+/** Whether `text` starts with, or contains, any of `words` (plain loops: this runs cold, once a page). */
+function startsWithAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.startsWith(words[i] as string)) return true;
+  return false;
+}
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (text.includes(words[i] as string)) return true;
+  return false;
+}
 
 function pathOf(url: string): string {
-  let cut = url.length;
-  for (const mark of ["?", "#"]) {
-    const at = url.indexOf(mark);
-    if (at !== -1 && at < cut) cut = at;
-  }
-  const noQuery = url.slice(0, cut);
+  const q = url.indexOf("?");
+  const h = url.indexOf("#");
+  const cut = q === -1 ? h : h === -1 ? q : Math.min(q, h);
+  const noQuery = cut === -1 ? url : url.slice(0, cut);
   const slash = noQuery.indexOf("/", noQuery.indexOf("//") + 2);
   return slash === -1 ? "/" : noQuery.slice(slash);
 }
@@ -56,14 +63,13 @@ export function surelyNoListing(doc: Document, url: string): boolean {
   if (type !== "text/html" && type !== "application/xhtml+xml") return false;
   const title = doc.title.trim().toLowerCase();
   if (title === "") return false;
-  for (const start of TITLE_STARTS) if (title.startsWith(start)) return false;
-  for (const part of TITLE_PARTS) if (title.includes(part)) return false;
+  if (startsWithAny(title, TITLE_STARTS) || includesAny(title, TITLE_PARTS)) return false;
   const path = pathOf(url);
   if (!path.endsWith("/")) return true;
   const dir = path.toLowerCase();
   const parts = path.split("/").filter(Boolean);
   const last = decoded(parts[parts.length - 1] ?? "").toLowerCase();
   if (title === dir || title === dir.slice(0, -1) || (last !== "" && title === last)) return false;
-  for (const word of FOLDER_WORDS) if (title.includes(word)) return false;
+  if (includesAny(title, FOLDER_WORDS)) return false;
   return doc.querySelector(CHILD_LINK) === null;
 }
