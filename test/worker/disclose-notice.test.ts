@@ -8,6 +8,7 @@ import { disclosureCron } from "../../worker/src/disclose/cron.ts";
 import { discloseCase } from "../../worker/src/disclose/disclose-case.ts";
 import { drainCase } from "../../worker/src/disclose/outbox.ts";
 import { recipientAllowed } from "../../worker/src/disclose/transports/recipient-guard.ts";
+import { handlers } from "../../worker/src/queue/handlers.ts";
 import { discloseEnv, jobs, mailTo, ownerLinkIn, rejectAt, rows, seedVerifiedCase, world } from "./disclose-helpers.ts";
 import { sharedWorld } from "./disclose-world.ts";
 
@@ -134,6 +135,31 @@ describe("critical cases and the safety net", () => {
     expect(recipientAllowed("a@example.com", "development")).toBe(false);
     expect(recipientAllowed("cert@cert.se", "development")).toBe(false);
     expect(recipientAllowed("cert@cert.se", "production")).toBe(true);
+  });
+});
+
+describe("temporary failures", () => {
+  it("keep the notice pending and bring the send job back when it is due again", async () => {
+    const down = discloseEnv({ SMTP_PORT: "1" }); // nothing listens there
+    const id = await seedVerifiedCase("https://www.clinic2.test/retry/", NOW);
+    const j = jobs();
+    await discloseCase(down, id, NOW, { defer: j.defer });
+    const retry = await handlers.send.run(down, { type: "send", caseId: id }, { attempts: 1, now: NOW });
+    expect(retry).toEqual({ retryAfterSeconds: 60 });
+    const [row] = await rows<{ status: string; attempts: number; last_error: string }>(
+      "SELECT status, attempts, last_error FROM notifications WHERE case_id = ?1",
+      id,
+    );
+    expect(row?.status).toBe("pending");
+    expect(row?.attempts).toBe(1);
+    expect(row?.last_error).toBeTruthy();
+    // Too early: nothing is tried. When due, the working server gets it.
+    expect(await handlers.send.run(denv, { type: "send", caseId: id }, { attempts: 2, now: NOW + 30_000 })).toEqual({
+      retryAfterSeconds: 30,
+    });
+    expect(await handlers.send.run(denv, { type: "send", caseId: id }, { attempts: 3, now: NOW + 60_000 })).toBeNull();
+    const mail = (await mailTo("sec@clinic2.test")).filter((m) => m.headers["x-indexwatch-case"] === id);
+    expect(mail).toHaveLength(1);
   });
 });
 

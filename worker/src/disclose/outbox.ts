@@ -51,6 +51,16 @@ export async function drainCase(
   return sent;
 }
 
+/** When this case's next pending notice is due again (after a temporary failure), or null. */
+export async function nextRetryAt(env: DiscloseEnv, caseId: string): Promise<number | null> {
+  const row = await env.DB.prepare(
+    "SELECT MIN(next_attempt_at) AS at FROM notifications WHERE case_id = ?1 AND status = 'pending' AND attempts > 0",
+  )
+    .bind(caseId)
+    .first<{ at: number | null }>();
+  return row?.at ?? null;
+}
+
 async function fail(env: DiscloseEnv, n: Due, error: string, now: number, bounce: boolean, opts: DrainOptions) {
   const db = env.DB;
   await db.batch([

@@ -1,5 +1,5 @@
 import { discloseCase } from "../disclose/disclose-case.ts";
-import { drainCase } from "../disclose/outbox.ts";
+import { drainCase, nextRetryAt } from "../disclose/outbox.ts";
 import { recheckForDisclosure } from "../disclose/recheck.ts";
 import type { Bindings } from "../env.ts";
 import { crawlDeadline, crawlPage } from "../verify/crawl-page.ts";
@@ -48,7 +48,9 @@ export const handlers: { [T in MessageType]: Handler<T> } = {
     valid: (b): b is MessageOf<"send"> => isId(b.caseId),
     run: async (env, body, { now }) => {
       await drainCase(env, body.caseId, now);
-      return null;
+      // A temporary failure: the queue brings the job back when the notice is due again.
+      const retryAt = await nextRetryAt(env, body.caseId);
+      return retryAt === null ? null : { retryAfterSeconds: Math.max(1, (retryAt - now) / 1000) };
     },
   },
   recheck: {
