@@ -138,6 +138,30 @@ describe("critical cases and the safety net", () => {
   });
 });
 
+describe("a team that approves notices first", () => {
+  it("holds the notices of its constituency until they are approved", async () => {
+    await env.DB.prepare(
+      `INSERT INTO teams (id, name, operator, countries_json, ranges_json, requires_approval, created_at)
+       VALUES (?1, 'CERT-SE (test)', 0, '["SE"]', '[]', 1, ?2)`,
+    )
+      .bind(crypto.randomUUID(), NOW)
+      .run();
+    const { id } = await disclose("https://vard.example.se/held/");
+    const held = await rows<{ status: string }>("SELECT status FROM notifications WHERE case_id = ?1", id);
+    expect(held).toEqual([{ status: "held" }]);
+    expect(
+      (await mailTo("security@vard.example.test")).filter((m) => m.headers["x-indexwatch-case"] === id),
+    ).toHaveLength(0);
+    // What the dashboard's "approve" does; then the outbox sends it.
+    await env.DB.prepare("UPDATE notifications SET status = 'pending' WHERE case_id = ?1").bind(id).run();
+    await disclosureCron(denv, NOW + 60_000);
+    expect(
+      (await mailTo("security@vard.example.test")).filter((m) => m.headers["x-indexwatch-case"] === id),
+    ).toHaveLength(1);
+    await env.DB.prepare("DELETE FROM teams WHERE name = 'CERT-SE (test)'").run();
+  });
+});
+
 describe("temporary failures", () => {
   it("keep the notice pending and bring the send job back when it is due again", async () => {
     const down = discloseEnv({ SMTP_PORT: "1" }); // nothing listens there
