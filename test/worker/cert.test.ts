@@ -42,7 +42,7 @@ beforeAll(async () => {
     host: "norway.example.test",
     location: { country: "NO", ip: "198.51.100.7", asn: 64510, source: "rdap-ip" },
   });
-});
+}, 60_000);
 
 function cookieOf(res: Response, name: string): string | null {
   for (const c of res.headers.getSetCookie()) if (c.startsWith(`${name}=`)) return c;
@@ -90,7 +90,7 @@ describe("sign-in", () => {
     const queue = await call("/cert", { headers: { cookie: `__Host-iw_session=${value}` } });
     expect(queue.status).toBe(200);
     expect(await queue.text()).toContain("CERT-DK");
-  });
+  }, 60_000);
 
   it("refuses a sign-in without the form's CSRF token, writing nothing", async () => {
     const before = await env.DB.prepare("SELECT count(*) AS n FROM sessions").first<{ n: number }>();
@@ -110,7 +110,7 @@ describe("sign-in", () => {
     expect(cross.status).toBe(403);
     const after = await env.DB.prepare("SELECT count(*) AS n FROM sessions").first<{ n: number }>();
     expect(after?.n).toBe(before?.n);
-  });
+  }, 60_000);
 
   it("answers a wrong password with 401 and, after five failures, 429 even for the right one", async () => {
     const victim = await seedTeam({ name: "CERT-FI", countries: ["FI"] });
@@ -136,7 +136,7 @@ describe("sign-in", () => {
     const p2 = await loginPage();
     const unknown = await postForm("/cert/login", p2.cookie, { csrf: p2.csrf, login: "nobody", password: "x" });
     expect(unknown.status).toBe(401);
-  });
+  }, 60_000);
 
   it("sends a browser without a session to the sign-in page, and signs out for good", async () => {
     const anon = await call("/cert", { redirect: "manual" });
@@ -150,7 +150,7 @@ describe("sign-in", () => {
     expect(out.status).toBe(303);
     expect(cookieOf(out, "__Host-iw_session")).toMatch(/Max-Age=0/i);
     expect((await call("/cert", { headers: { cookie: t.cookie }, redirect: "manual" })).status).toBe(303);
-  });
+  }, 60_000);
 });
 
 async function page(team: SeededTeam, query = ""): Promise<string> {
@@ -175,7 +175,7 @@ describe("the queue", () => {
     expect(html).not.toMatch(/ style=/);
     const css = await call("/cert/assets/style.css");
     expect(css.headers.get("content-type")).toContain("text/css");
-  });
+  }, 60_000);
 
   it("shows the team's cases with counts per state and a weekly chart", async () => {
     const html = await page(se);
@@ -186,7 +186,7 @@ describe("the queue", () => {
     // The 60-day-old case is in the chart's twelve weeks; the bars add up to the three cases.
     const bars = [...html.matchAll(/data-n="(\d+)"/g)].reduce((a, m) => a + Number(m[1]), 0);
     expect(bars).toBe(3);
-  });
+  }, 60_000);
 
   it("filters by status, severity, country, age and server type", async () => {
     expect(listed(await page(se, "?status=acknowledged"))).toEqual([hostile.id]);
@@ -196,7 +196,7 @@ describe("the queue", () => {
     expect(listed(await page(se, "?server=nginx")).sort()).toEqual([critical.id, old.id].sort());
     expect(listed(await page(ops, "?country=NO"))).toHaveLength(1);
     expect(listed(await page(se, "?country=NO"))).toEqual([]);
-  });
+  }, 60_000);
 
   it("sorts and paginates", async () => {
     expect(listed(await page(se, "?sort=oldest"))[0]).toBe(old.id);
@@ -215,7 +215,7 @@ describe("the queue", () => {
     const second = await page(many, "?page=2");
     expect(listed(second)).toHaveLength(2);
     expect(new Set([...listed(first), ...listed(second)]).size).toBe(27);
-  });
+  }, 60_000);
 
   it("answers a filter value outside its menu with a JSON 400", async () => {
     for (const q of ["?severity=urgent", "?age=5", "?sort=random", "?country=sweden", "?page=0"]) {
@@ -223,7 +223,7 @@ describe("the queue", () => {
       expect(res.status, q).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
     }
-  });
+  }, 60_000);
 });
 
 describe("a case", () => {
@@ -245,7 +245,7 @@ describe("a case", () => {
     expect(html).toMatch(/data-event="owner_notified"/);
     expect(html).toContain("on it");
     expect(html).toContain(" UTC</time>");
-  });
+  }, 60_000);
 
   it("escapes what came from the listing's server", async () => {
     const html = await (await call(`/cert/cases/${hostile.id}`, { headers: { cookie: se.cookie } })).text();
@@ -253,7 +253,7 @@ describe("a case", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;script&gt;alert");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;.wav");
-  });
+  }, 60_000);
 });
 
 async function act(team: SeededTeam, c: SeededCase, action: string, extra: Record<string, string> = {}) {
@@ -288,7 +288,7 @@ describe("actions", () => {
     await act(se, c, "approve");
     expect(await notices(c.id)).toEqual(["pending", "pending", "sent"]);
     expect((await lastEvent(c.id))?.type).toBe("notices_approved");
-  });
+  }, 60_000);
 
   it("records escalation requests and notes, and closes as false positive or intentionally public", async () => {
     const c = await seedCase({ host: "close.example.test" });
@@ -319,7 +319,7 @@ describe("actions", () => {
     const p = await seedCase({ host: "public.example.test" });
     await act(se, p, "close_public");
     expect(JSON.parse((await lastEvent(p.id))?.data_json ?? "{}")).toMatchObject({ reason: "intentionally_public" });
-  });
+  }, 60_000);
 
   it("re-checks the listing now (a real server on 127.0.0.1)", async () => {
     const url = new URL(SERVER);
@@ -338,7 +338,7 @@ describe("actions", () => {
       .bind(c.id)
       .first<{ n: number }>();
     expect(evidence?.n).toBe(2);
-  });
+  }, 60_000);
 
   it("feeds a re-check to the disclosure workflow: a listing that is gone counts toward closing", async () => {
     const url = new URL(SERVER);
@@ -351,7 +351,7 @@ describe("actions", () => {
       .first<{ state_json: string }>();
     expect((JSON.parse(state?.state_json ?? "{}") as { negatives: number[] }).negatives).toHaveLength(1);
     expect(await lastEvent(c.id)).toMatchObject({ type: "fixed", actor: `team:${se.id}` });
-  });
+  }, 60_000);
 
   it("escalates through the disclosure workflow now, and stops its disclosure when a team closes the case", async () => {
     const c = await seedCase({ host: "escalate.example.test" });
@@ -379,7 +379,7 @@ describe("actions", () => {
       .first<{ phase: string }>();
     expect(d?.phase).toBe("closed");
     expect(await lastEvent(c.id)).toMatchObject({ type: "disclosure_stopped", actor: `team:${se.id}` });
-  });
+  }, 60_000);
 
   it("refuses an action without the CSRF token, an unknown action and an empty note, changing nothing", async () => {
     const c = await seedCase({ host: "csrf.example.test" });
@@ -394,7 +394,7 @@ describe("actions", () => {
     expect((await act(se, c, "note", { text: "x".repeat(20_000) })).status).toBe(413);
     expect(await count()).toBe(before);
     expect(await notices(c.id)).toEqual(["pending"]);
-  });
+  }, 60_000);
 });
 
 describe("approval before sending", () => {
@@ -413,5 +413,5 @@ describe("approval before sending", () => {
     expect(await needsApproval(env.DB, lt.id)).toBe(true);
     expect(await needsApproval(env.DB, lv.id)).toBe(false);
     expect(await needsApproval(env.DB, none.id)).toBe(false);
-  });
+  }, 60_000);
 });

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await env.DB.prepare("INSERT INTO events (case_id, at, type, actor) VALUES (?1, ?2, 'owner_preferences', 'owner')")
     .bind(open.id, Date.now() + 1)
     .run();
-});
+}, 60_000);
 
 function get(path: string, token = se.token): Promise<Response> {
   return call(path, { headers: { authorization: `Bearer ${token}` } });
@@ -108,7 +108,7 @@ describe("GET /api/v1/feeds/cases.json", () => {
     expect(c?.ownerNotifiedAt).toMatch(/Z$/);
     // No file names: only the redacted shapes exist anywhere, and the feed does not carry even those.
     expect(JSON.stringify(feed)).not.toContain("inbound.wav");
-  });
+  }, 60_000);
 
   it("pages in a stable order with per_page and page", async () => {
     const a = (await (await get("/api/v1/feeds/cases.json?per_page=3")).json()) as Feed;
@@ -119,7 +119,7 @@ describe("GET /api/v1/feeds/cases.json", () => {
     expect(b.nextPage).toBeNull();
     expect(new Set([...a.cases, ...b.cases].map((c) => c.caseId)).size).toBe(4);
     expect(a.cases[0]?.caseId).toBe(closedLongAgo.id);
-  });
+  }, 60_000);
 
   it("filters by status and update time", async () => {
     const closed = (await (await get("/api/v1/feeds/cases.json?status=closed")).json()) as Feed;
@@ -127,7 +127,7 @@ describe("GET /api/v1/feeds/cases.json", () => {
     const since = new Date(Date.now() - 10 * DAY).toISOString();
     const recent = (await (await get(`/api/v1/feeds/cases.json?updated_since=${since}`)).json()) as Feed;
     expect(recent.cases.map((c) => c.caseId)).not.toContain(closedLongAgo.id);
-  });
+  }, 60_000);
 
   it("answers bad parameters with a JSON 400 and a missing or wrong token with 401", async () => {
     for (const q of [
@@ -145,14 +145,14 @@ describe("GET /api/v1/feeds/cases.json", () => {
     expect((await call("/api/v1/feeds/cases.json")).status).toBe(401);
     expect((await get("/api/v1/feeds/cases.json", `iwt_${"A".repeat(43)}`)).status).toBe(401);
     expect((await get("/api/v1/feeds/cases.json", se.token.slice(4))).status).toBe(401);
-  });
+  }, 60_000);
 
   it("stops working when the token is revoked", async () => {
     const t = await seedTeam({ name: "CERT-NO", countries: ["NO"] });
     expect((await get("/api/v1/feeds/cases.json", t.token)).status).toBe(200);
     await env.DB.prepare("DELETE FROM tokens WHERE team_id = ?1").bind(t.id).run();
     expect((await get("/api/v1/feeds/cases.json", t.token)).status).toBe(401);
-  });
+  }, 60_000);
 });
 
 function parseCsv(text: string): string[][] {
@@ -221,13 +221,13 @@ describe("GET /api/v1/feeds/cases.csv", () => {
     expect(r[col("date_range")]).toBe("2013-04-09/2019-02-18");
     expect(r[col("owner_ack")]).toBe("acknowledged");
     expect(r[col("timestamp")]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-  });
+  }, 60_000);
 
   it("quotes commas and defuses spreadsheet formulas from a server header", async () => {
     const rows = parseCsv(await (await get("/api/v1/feeds/cases.csv")).text());
     const r = rows.find((x) => x.includes(formula.id)) ?? [];
     expect(r[CSV_COLUMNS.indexOf("server")]).toBe(`'=HYPERLINK("http://x.example.test","a, b")`);
-  });
+  }, 60_000);
 
   it("gives an earlier day's cases with ?date=", async () => {
     const day = new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10);
@@ -238,7 +238,7 @@ describe("GET /api/v1/feeds/cases.csv", () => {
     expect(ids).not.toContain(open.id);
     expect((await get("/api/v1/feeds/cases.csv?date=2026-13-45")).status).toBe(400);
     expect((await get("/api/v1/feeds/cases.csv?date=today")).status).toBe(400);
-  });
+  }, 60_000);
 });
 
 describe("GET /api/v1/cases/:caseId/xarf", () => {
@@ -265,10 +265,10 @@ describe("GET /api/v1/cases/:caseId/xarf", () => {
     const evidence = (x.evidence as { payload: string; hash: string }[])[0];
     expect(evidence?.hash).toBe(`sha256:${"ab".repeat(32)}`);
     expect(JSON.parse(atob(evidence?.payload ?? ""))).toMatchObject({ files: 1500 });
-  });
+  }, 60_000);
 
   it("answers an unknown case with 404", async () => {
     const res = await get(`/api/v1/cases/${crypto.randomUUID()}/xarf`);
     expect(res.status).toBe(404);
-  });
+  }, 60_000);
 });

@@ -97,7 +97,7 @@ beforeAll(async () => {
     ops: ["se", "seClosed", "no", "de6", "fi", "unlocated"],
     nobody: [],
   };
-});
+}, 60_000);
 
 type Team = keyof typeof teams;
 type Case = keyof typeof cases;
@@ -139,7 +139,7 @@ describe("the isolation matrix", () => {
       expect(res.status, route).toBeLessThan(400);
       expect(leaked(await res.text(), CASE_NAMES), route).toEqual([]);
     }
-  });
+  }, 60_000);
 
   it("sign-in and sign-out answer with no case data, whoever asks", async () => {
     for (const route of ROUTES.filter((r) => MATRIX[r] === "session")) {
@@ -151,7 +151,7 @@ describe("the isolation matrix", () => {
         expect(leaked(await res.text(), CASE_NAMES), `${route} ${t}`).toEqual([]);
       }
     }
-  });
+  }, 60_000);
 
   it("the intake takes no team credentials and tells a team nothing about cases", async () => {
     for (const route of ROUTES.filter((r) => MATRIX[r] === "intake")) {
@@ -170,7 +170,7 @@ describe("the isolation matrix", () => {
         expect(leaked(await res.text(), CASE_NAMES), `${route} ${t}`).toEqual([]);
       }
     }
-  });
+  }, 60_000);
 
   it("routes opened by a case's own token open nothing for a team's token or session", async () => {
     for (const route of ROUTES.filter((r) => MATRIX[r] === "case-token")) {
@@ -185,7 +185,7 @@ describe("the isolation matrix", () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it("the owner's page opens with the owner's token only: a team's token or session opens nothing", async () => {
     for (const route of ROUTES.filter((r) => MATRIX[r] === "owner-token")) {
@@ -207,7 +207,7 @@ describe("the isolation matrix", () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it("lists show each team exactly its constituency's cases", async () => {
     const lists = ROUTES.filter((r) => MATRIX[r] === "team-list");
@@ -220,7 +220,7 @@ describe("the isolation matrix", () => {
         expect(new Set(leaked(body, CASE_NAMES)), `${route} as ${t}`).toEqual(new Set(visible[t]));
       }
     }
-  });
+  }, 60_000);
 
   it("one case: the team's own answer, anything else a 404 that names nothing and changes nothing", async () => {
     const single = ROUTES.filter((r) => MATRIX[r] === "team-case");
@@ -249,7 +249,7 @@ describe("the isolation matrix", () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it("an unknown case and a case outside the constituency get the same answer", async () => {
     const outside = await asTeam("GET /api/v1/cases/:caseId/xarf", teams.se, cases.fi.id);
@@ -259,7 +259,7 @@ describe("the isolation matrix", () => {
       return [r.status, b.error.code, b.error.message];
     };
     expect(await shape(outside)).toEqual(await shape(unknown));
-  });
+  }, 60_000);
 
   it("team routes refuse anyone without credentials", async () => {
     for (const route of ROUTES.filter((r) => MATRIX[r] === "team-list" || MATRIX[r] === "team-case")) {
@@ -272,5 +272,5 @@ describe("the isolation matrix", () => {
       expect([303, 401], route).toContain(res.status);
       expect(leaked(await res.text(), CASE_NAMES), route).toEqual([]);
     }
-  });
+  }, 60_000);
 });
