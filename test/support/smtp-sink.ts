@@ -1,6 +1,7 @@
 // A real SMTP server on 127.0.0.1 (the smtp-server package) that accepts and keeps what it is
 // sent, parsed with mailparser; an HTTP side door lets tests inside workerd read the messages
-// (GET /messages), clear them (DELETE /messages) and make addresses bounce (POST /reject).
+// (GET /messages), clear them (DELETE /messages), make addresses bounce (POST /reject) and
+// choose the AUTH mechanisms advertised (POST /auth-methods).
 import { createServer as createHttpServer } from "node:http";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -8,6 +9,8 @@ import { SMTPServer } from "smtp-server";
 export interface SinkMessage {
   envelope: { from: string; to: string[] };
   user: string | null;
+  /** The SASL mechanism the client used (PLAIN, LOGIN), or null without AUTH. */
+  authMethod: string | null;
   raw: string;
   subject: string;
   from: string;
@@ -31,13 +34,20 @@ export interface SmtpSink {
 export const SINK_USER = "indexwatch";
 export const SINK_PASSWORD = "sink-password";
 
-function flatten(p: ParsedMail, raw: string, envelope: SinkMessage["envelope"], user: string | null): SinkMessage {
+function flatten(
+  p: ParsedMail,
+  raw: string,
+  envelope: SinkMessage["envelope"],
+  user: string | null,
+  authMethod: string | null,
+): SinkMessage {
   const addr = (a: ParsedMail["to"]) => (Array.isArray(a) ? a.map((x) => x.text).join(", ") : (a?.text ?? ""));
   const headers: Record<string, string> = {};
   for (const [k, v] of p.headers) headers[k] = typeof v === "string" ? v : JSON.stringify(v);
   return {
     envelope,
     user,
+    authMethod,
     raw,
     subject: p.subject ?? "",
     from: addr(p.from),
@@ -59,13 +69,15 @@ function flatten(p: ParsedMail, raw: string, envelope: SinkMessage["envelope"], 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
   const rejected = new Set<string>();
+  const methods = new Map<string, string>();
   const smtp = new SMTPServer({
     secure: false,
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onAuth(auth, _session, cb) {
+    onAuth(auth, session, cb) {
+      methods.set(session.id, auth.method);
       if (auth.username === SINK_USER && auth.password === SINK_PASSWORD) cb(null, { user: auth.username });
       else cb(new Error("535 authentication failed"));
     },
@@ -85,7 +97,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((r) => r.address),
         };
-        messages.push(flatten(await simpleParser(raw), raw, envelope, (session.user as string | undefined) ?? null));
+        const user = (session.user as string | undefined) ?? null;
+        messages.push(flatten(await simpleParser(raw), raw, envelope, user, methods.get(session.id) ?? null));
         cb();
       });
     },
@@ -100,6 +113,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       res.writeHead(204).end();
     } else if (path === "/messages") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(messages));
+    } else if (path === "/auth-methods" && req.method === "POST") {
+      // The mechanisms EHLO advertises from now on (read by the server at each EHLO).
+      let body = "";
+      for await (const c of req) body += c;
+      smtp.options.authMethods = (JSON.parse(body) as { methods: string[] }).methods;
+      res.writeHead(204).end();
     } else if (path === "/reject" && req.method === "POST") {
       let body = "";
       for await (const c of req) body += c;

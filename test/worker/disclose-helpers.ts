@@ -117,6 +117,7 @@ export function jobs() {
 export interface SinkMessage {
   envelope: { from: string; to: string[] };
   user: string | null;
+  authMethod: string | null;
   raw: string;
   subject: string;
   from: string;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildMime } from "../../worker/src/disclose/notice/mime.ts";
 import { sendEmailTransport } from "../../worker/src/disclose/transports/send-email.ts";
 import { dataBlock, smtpTransport } from "../../worker/src/disclose/transports/smtp.ts";
-import { mailTo, rejectAt } from "./disclose-helpers.ts";
+import { mailTo, rejectAt, SINK_HTTP } from "./disclose-helpers.ts";
 
 const PORT = Number((env as unknown as Record<string, string>).SMTP_SINK_PORT);
 
@@ -66,6 +66,20 @@ describe("SMTP over Workers sockets", () => {
     expect(auth).toMatchObject({ ok: false, permanent: false });
     if (!auth.ok) expect(auth.error).toMatch(/^AUTH: 535/);
     expect(await mailTo("auth@transport.example.test")).toHaveLength(0);
+  });
+
+  it("uses AUTH PLAIN, or AUTH LOGIN when that is all the server offers", async () => {
+    const advertise = (methods: string[]) =>
+      fetch(`${SINK_HTTP}/auth-methods`, { method: "POST", body: JSON.stringify({ methods }) });
+    await advertise(["LOGIN"]);
+    try {
+      expect((await smtp().send(message("login@transport.example.test", "x"))).ok).toBe(true);
+    } finally {
+      await advertise(["LOGIN", "PLAIN"]);
+    }
+    expect((await smtp().send(message("plain@transport.example.test", "x"))).ok).toBe(true);
+    expect((await mailTo("login@transport.example.test"))[0]?.authMethod).toBe("LOGIN");
+    expect((await mailTo("plain@transport.example.test"))[0]?.authMethod).toBe("PLAIN");
   });
 
   it("a server that is not there is a temporary failure", async () => {
