@@ -23,12 +23,14 @@ beforeAll(async () => {
       "www.clinic2.test": { wellKnown: "Contact: mailto:sec@clinic2.test\nPreferred-Languages: en\n" },
       "www.clinic3.test": { wellKnown: "Contact: mailto:sec@clinic3.test\n" },
       "www.clinic4.test": { wellKnown: "Contact: mailto:first@clinic4.test\nContact: mailto:second@clinic4.test\n" },
+      "www.clinic8.test": { wellKnown: "Contact: mailto:first@clinic8.test\nContact: mailto:second@clinic8.test\n" },
     },
     dns: {
       "vard.example.se": { A: ["192.0.2.20"] },
       "www.clinic2.test": { A: ["203.0.113.20"] },
       "www.clinic3.test": { A: ["192.0.2.30"] },
       "www.clinic4.test": { A: ["203.0.113.40"] },
+      "www.clinic8.test": { A: ["203.0.113.80"] },
     },
   });
 });
@@ -211,6 +213,24 @@ describe("bounces and suppression", () => {
     expect(hoster[0]?.subject).toMatch(/^Abuse report: personal data exposed on www\.clinic4\.test/);
     const events = await rows<{ type: string }>("SELECT type FROM events WHERE case_id = ?1 ORDER BY id", other.id);
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["bounced", "owner_unreachable", "escalated"]));
+  });
+
+  it("an address suppressed while its notice waited is skipped for the next contact", async () => {
+    const id = await seedVerifiedCase("https://www.clinic8.test/a/", NOW);
+    const j = jobs();
+    await discloseCase(discloseEnv({ SMTP_PORT: "1" }), id, NOW, { defer: j.defer });
+    await drainCase(discloseEnv({ SMTP_PORT: "1" }), id, NOW); // the server is down: it waits
+    await env.DB.prepare("INSERT INTO suppressions (address, reason, created_at) VALUES (?1, 'asked', ?2)")
+      .bind("first@clinic8.test", NOW)
+      .run();
+    await drainCase(denv, id, NOW + 60_000);
+    expect(await mailTo("first@clinic8.test")).toHaveLength(0);
+    expect(await mailTo("second@clinic8.test")).toHaveLength(1);
+    const n = await rows<{ status: string; last_error: string | null }>(
+      "SELECT status, last_error FROM notifications WHERE case_id = ?1 ORDER BY created_at",
+      id,
+    );
+    expect(n.map((x) => `${x.status} ${x.last_error ?? ""}`.trim())).toEqual(["failed suppressed", "sent"]);
   });
 
   it("a suppressed address is never mailed", async () => {

@@ -23,6 +23,8 @@ const WITHHELD = "[owner link withheld from the stored copy]";
 
 type Due = NotificationRow & { address: string; role: string; contact_language: string | null };
 
+const NO_NEXT = { bounce: false, next: false };
+
 function backoffMs(attempts: number): number {
   return Math.min(6 * 3_600_000, 60_000 * 2 ** attempts);
 }
@@ -61,7 +63,19 @@ export async function nextRetryAt(env: DiscloseEnv, caseId: string): Promise<num
   return row?.at ?? null;
 }
 
-async function fail(env: DiscloseEnv, n: Due, error: string, now: number, bounce: boolean, opts: DrainOptions) {
+/**
+ * A notice that will not be sent. `bounce`: the address refused it (marked, and the next contact
+ * of the role gets the notice); `next`: move on to the next contact without marking (suppressed).
+ */
+async function fail(
+  env: DiscloseEnv,
+  n: Due,
+  error: string,
+  now: number,
+  how: { bounce: boolean; next: boolean },
+  opts: DrainOptions,
+) {
+  const bounce = how.bounce;
   const db = env.DB;
   await db.batch([
     db
@@ -80,7 +94,7 @@ async function fail(env: DiscloseEnv, n: Due, error: string, now: number, bounce
         ]
       : []),
   ]);
-  if (!bounce || n.role === "cert") return;
+  if (!(bounce || how.next) || n.role === "cert") return;
   // The next usable contact of the same role gets the same notice; none left: tell the workflow.
   const next = (await usableContacts(db, n.case_id, n.role))[0];
   if (next) {
@@ -126,16 +140,16 @@ async function sendOne(env: DiscloseEnv, n: Due, now: number, opts: DrainOptions
   if (claim.meta.changes !== 1) return false;
   const suppressed = await db.prepare("SELECT 1 AS x FROM suppressions WHERE address = ?1").bind(n.address).first();
   if (suppressed) {
-    await fail(env, n, "suppressed", now, false, opts);
+    await fail(env, n, "suppressed", now, { bounce: false, next: true }, opts);
     return false;
   }
   if (!recipientAllowed(n.address, env.ENVIRONMENT)) {
-    await fail(env, n, "recipient refused outside production (only .test, .example and .invalid)", now, false, opts);
+    await fail(env, n, "recipient refused outside production (only .test, .example and .invalid)", now, NO_NEXT, opts);
     return false;
   }
   const facts = await caseFacts(env, n.case_id);
   if (!facts) {
-    await fail(env, n, "case is gone", now, false, opts);
+    await fail(env, n, "case is gone", now, NO_NEXT, opts);
     return false;
   }
   const prefs = n.role === "owner" ? await ownerPrefers(db, n.case_id) : null;
@@ -223,7 +237,7 @@ async function sendOne(env: DiscloseEnv, n: Due, now: number, opts: DrainOptions
     return true;
   }
   if (result.permanent || n.attempts + 1 >= MAX_ATTEMPTS) {
-    await fail(env, n, result.error, now, true, opts);
+    await fail(env, n, result.error, now, { bounce: true, next: true }, opts);
     return false;
   }
   await db
