@@ -61,6 +61,7 @@ describe("the owner's page", () => {
     const { token } = await disclosedListing();
     const { res, html, cookie, csrf } = await openPage(token);
     expect(res.status).toBe(200);
+    expect(html.startsWith("<!doctype html>\n<html lang=")).toBe(true);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(html).toContain("autoindex off;");

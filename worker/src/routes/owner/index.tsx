@@ -74,7 +74,7 @@ export const owner = new Hono<AppEnv>()
       secure: new URL(c.req.url).protocol === "https:",
     });
     const done = c.req.query("done") ?? null;
-    return c.html(
+    const page = (
       <OwnerPage
         view={{
           token,
@@ -85,8 +85,9 @@ export const owner = new Hono<AppEnv>()
           noEmail: prefs?.no_email === 1,
           done,
         }}
-      />,
+      />
     );
+    return c.html(`<!doctype html>\n${await page.toString()}`);
   })
   .post("/o/:token/:action", async (c) => {
     const token = c.req.param("token");
