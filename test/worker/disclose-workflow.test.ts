@@ -303,6 +303,18 @@ describe("bounces and reopening", () => {
     expect(r.effects[0]?.effect).toEqual({ kind: "event", type: "reopened", data: { previous: "old" } });
   });
 
+  it("a returning listing whose owner could not be reached goes to the hoster and the CSIRT only", () => {
+    const closed = run(notified(), [
+      [T0 + H, { type: "exhausted", role: "owner" }],
+      [T0 + 2 * H, { type: "recheck", present: false }],
+      [T0 + 2 * DAY, { type: "recheck", present: false }],
+    ]).state;
+    expect(closed.phase).toBe("closed");
+    const r = transition(closed, { type: "recheck", present: true }, T0 + 5 * DAY);
+    expect(notices(r.effects.map((effect) => ({ effect })))).toEqual(["hoster:escalation:1", "cert:escalation:1"]);
+    expect(events(r.effects.map((effect) => ({ effect })))).toEqual(["reopened", "escalated", "escalated"]);
+  });
+
   it("stops watching a closed case once its evidence is due for deletion", () => {
     const closedAt = T0 + 2 * DAY;
     let s = run(notified(), [

@@ -247,8 +247,10 @@ function onRecheck(st: Step, present: boolean, now: number) {
       resolution: null,
     });
     st.event("reopened");
-    st.notify("owner", "reopened");
-    st.event("owner_notified");
+    if (s.reachable?.owner ?? true) {
+      st.notify("owner", "reopened");
+      st.event("owner_notified");
+    }
     escalate(st, "hoster", now);
     escalate(st, "cert", now);
     return;
