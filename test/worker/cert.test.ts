@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { keyedHash } from "../../worker/src/auth/keyed-hash.ts";
 import { verifyPassword } from "../../worker/src/auth/password.ts";
 import { needsApproval } from "../../worker/src/db/approval.ts";
 import { insertDisclosure } from "../../worker/src/disclose/store.ts";
 import { initialState } from "../../worker/src/disclose/workflow.ts";
-import { call, postForm, type SeededCase, type SeededTeam, seedCase, seedTeam } from "./cert-seed.ts";
+import { bindings, call, postForm, type SeededCase, type SeededTeam, seedCase, seedTeam } from "./cert-seed.ts";
 
 const SERVER = (env as unknown as { LISTING_SERVER: string }).LISTING_SERVER;
 const DAY = 86_400_000;
@@ -413,5 +414,49 @@ describe("approval before sending", () => {
     expect(await needsApproval(env.DB, lt.id)).toBe(true);
     expect(await needsApproval(env.DB, lv.id)).toBe(false);
     expect(await needsApproval(env.DB, none.id)).toBe(false);
+  }, 60_000);
+});
+
+describe("a person's API tokens", () => {
+  async function create(team: SeededTeam): Promise<string> {
+    const res = await postForm("/cert/tokens", team.cookie, { csrf: team.csrf });
+    expect(res.status).toBe(200);
+    const token = /data-testid="new-token">(iwt_[A-Za-z0-9_-]{43})</.exec(await res.text())?.[1];
+    if (!token) throw new Error("no token shown");
+    return token;
+  }
+  const feed = (token: string) => call("/api/v1/feeds/cases.json", { headers: { authorization: `Bearer ${token}` } });
+
+  it("makes a token shown once, that opens the team's feeds, and revokes it", async () => {
+    const t = await seedTeam({ name: "CERT-NL", countries: ["NL"] });
+    const token = await create(t);
+    expect((await feed(token)).status).toBe(200);
+    const hash = await keyedHash(bindings.AUTH_SECRET, token);
+    const list = await (await call("/cert/tokens", { headers: { cookie: t.cookie } })).text();
+    expect(list).not.toContain(token);
+    expect(list).toContain(hash.slice(0, 12));
+    const row = await env.DB.prepare(
+      "SELECT a.login FROM tokens k JOIN accounts a ON a.id = k.account_id WHERE k.hash = ?1",
+    )
+      .bind(hash)
+      .first<{ login: string }>();
+    expect(row?.login).toBe(t.login);
+    expect((await postForm("/cert/tokens/revoke", t.cookie, { id: hash })).status).toBe(403);
+    const revoked = await postForm("/cert/tokens/revoke", t.cookie, { csrf: t.csrf, id: hash });
+    expect(revoked.status).toBe(303);
+    expect((await feed(token)).status).toBe(401);
+  }, 60_000);
+
+  it("cannot revoke another person's token, and stops at ten", async () => {
+    const a = await seedTeam({ name: "CERT-BE", countries: ["BE"] });
+    const b = await seedTeam({ name: "CERT-LU", countries: ["LU"] });
+    const token = await create(a);
+    const hash = await keyedHash(bindings.AUTH_SECRET, token);
+    const other = await postForm("/cert/tokens/revoke", b.cookie, { csrf: b.csrf, id: hash });
+    expect(other.status).toBe(404);
+    expect((await feed(token)).status).toBe(200);
+    for (let i = 1; i < 10; i++) await create(a);
+    const eleventh = await postForm("/cert/tokens", a.cookie, { csrf: a.csrf });
+    expect(eleventh.status).toBe(400);
   }, 60_000);
 });

@@ -4,7 +4,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/src/app.ts";
-import { call, postForm, type SeededCase, type SeededTeam, seedCase, seedTeam } from "./cert-seed.ts";
+import { keyedHash } from "../../worker/src/auth/keyed-hash.ts";
+import { bindings, call, postForm, type SeededCase, type SeededTeam, seedCase, seedTeam } from "./cert-seed.ts";
 
 type Kind =
   /** Middleware only (headers, authentication): no answer of its own. */
@@ -19,6 +20,8 @@ type Kind =
   | "case-token"
   /** The owner's page, opened by the owner's token in its path; team credentials open nothing. */
   | "owner-token"
+  /** A signed-in person's own API tokens: no case data, and nobody else's tokens. */
+  | "account"
   /** A list of cases for a signed-in team or a team token: exactly the team's cases. */
   | "team-list"
   /** One case for a signed-in team or a team token: the team's cases, else a 404 that says nothing. */
@@ -37,6 +40,9 @@ const MATRIX: Record<string, Kind> = {
   "GET /cert/login": "public",
   "POST /cert/login": "session",
   "POST /cert/logout": "session",
+  "GET /cert/tokens": "account",
+  "POST /cert/tokens": "account",
+  "POST /cert/tokens/revoke": "account",
   "POST /api/v1/reports": "intake",
   "GET /api/v1/reports/:caseId": "case-token",
   "ALL /o/*": "middleware",
@@ -206,6 +212,36 @@ describe("the isolation matrix", () => {
           expect(leaked(await res.text(), CASE_NAMES), `${route} ${t}`).toEqual([]);
         }
       }
+    }
+  }, 60_000);
+
+  it("a person's token pages show and revoke only their own tokens, and no case data", async () => {
+    const routes = ROUTES.filter((r) => MATRIX[r] === "account");
+    expect(routes).toEqual(["GET /cert/tokens", "POST /cert/tokens", "POST /cert/tokens/revoke"]);
+    const made = new Map<Team, string>();
+    for (const t of TEAM_NAMES) {
+      const res = await postForm("/cert/tokens", teams[t].cookie, { csrf: teams[t].csrf });
+      const body = await res.text();
+      expect(leaked(body, CASE_NAMES), t).toEqual([]);
+      made.set(t, /data-testid="new-token">(iwt_[^<]+)</.exec(body)?.[1] ?? "");
+    }
+    const hashes = new Map<Team, string>();
+    for (const t of TEAM_NAMES) hashes.set(t, await keyedHash(bindings.AUTH_SECRET, made.get(t) ?? ""));
+    for (const t of TEAM_NAMES) {
+      const page = await (await call("/cert/tokens", { headers: { cookie: teams[t].cookie } })).text();
+      expect(leaked(page, CASE_NAMES), t).toEqual([]);
+      for (const o of TEAM_NAMES) expect(page.includes(hashes.get(o) ?? "?"), `${t} sees ${o}'s token`).toBe(o === t);
+      for (const o of TEAM_NAMES.filter((x) => x !== t)) {
+        const res = await postForm("/cert/tokens/revoke", teams[t].cookie, {
+          csrf: teams[t].csrf,
+          id: hashes.get(o) ?? "",
+        });
+        expect(res.status, `${t} revokes ${o}'s token`).toBe(404);
+      }
+    }
+    for (const t of TEAM_NAMES) {
+      const res = await call("/api/v1/feeds/cases.json", { headers: { authorization: `Bearer ${made.get(t)}` } });
+      expect(res.status, t).toBe(200);
     }
   }, 60_000);
 

@@ -99,3 +99,36 @@ export function newAccountStatement(db: D1Database, a: Omit<AccountRow, "disable
     .prepare("INSERT INTO accounts (id, team_id, login, password_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
     .bind(a.id, a.team_id, a.login, a.password_hash, a.created_at);
 }
+
+export interface AccountTokenRow {
+  hash: string;
+  created_at: number;
+  expires_at: number | null;
+}
+
+/** The API tokens of one account (their keyed hashes and dates; the tokens themselves are never stored). */
+export async function accountTokens(db: D1Database, accountId: string): Promise<AccountTokenRow[]> {
+  const r = await db
+    .prepare(
+      "SELECT hash, created_at, expires_at FROM tokens WHERE account_id = ?1 AND purpose = 'team' ORDER BY created_at, hash",
+    )
+    .bind(accountId)
+    .all<AccountTokenRow>();
+  return r.results;
+}
+
+export async function newAccountToken(db: D1Database, hash: string, teamId: string, accountId: string, now: number) {
+  await db
+    .prepare("INSERT INTO tokens (hash, purpose, team_id, account_id, created_at) VALUES (?1, 'team', ?2, ?3, ?4)")
+    .bind(hash, teamId, accountId, now)
+    .run();
+}
+
+/** Revokes one of the account's own tokens; returns whether there was one. */
+export async function revokeAccountToken(db: D1Database, hash: string, accountId: string): Promise<boolean> {
+  const r = await db
+    .prepare("DELETE FROM tokens WHERE hash = ?1 AND account_id = ?2 AND purpose = 'team'")
+    .bind(hash, accountId)
+    .run();
+  return (r.meta.changes ?? 0) === 1;
+}

@@ -9,6 +9,7 @@ import { casePage } from "./case-page.tsx";
 import { login } from "./login.tsx";
 import { queue } from "./queue.tsx";
 import { STYLE } from "./style.ts";
+import { tokens } from "./tokens.tsx";
 
 export const CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -42,4 +43,5 @@ export const cert = new Hono<CertEnv>()
   .route("/", login)
   .route("/", queue)
   .route("/", casePage)
-  .route("/", actions);
+  .route("/", actions)
+  .route("/", tokens);

@@ -17,6 +17,7 @@ export function Layout(props: { title: string; viewer?: Viewer; csrf?: string; c
         <header>
           <strong>Indexwatch · CERT</strong>
           {v ? <a href="/cert">Queue</a> : null}
+          {v ? <a href="/cert/tokens">API tokens</a> : null}
           {v ? (
             <span class="who">
               <span data-testid="team">
