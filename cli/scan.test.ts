@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HelplineTree, makeHelplineTree } from "../test/support/helpline-tree.ts";
 import { type RunningServer, startNginx } from "../test/support/real-servers.ts";
 import { type SyntheticTree, startSyntheticTree } from "../test/support/synthetic-tree-server.ts";
-import { scan } from "./commands/scan-crawl.ts";
+import { refusePrivateAnswers, scan } from "./commands/scan-crawl.ts";
 
 const CLI = join(import.meta.dirname, "index.ts");
 
@@ -142,5 +142,13 @@ describe("indexwatch scan", () => {
     const bad = await run(["scan", "ftp://example.com/", "--json"]).done;
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^indexwatch: not an http\(s\) URL/);
+  });
+});
+
+describe("refusePrivateAnswers", () => {
+  it("refuses a name whose DNS answer is private, and lets addresses through to the guard", async () => {
+    await expect(refusePrivateAnswers("http://localhost:8080/calls/", false)).rejects.toThrow(/private address/);
+    await expect(refusePrivateAnswers("http://localhost:8080/calls/", true)).resolves.toBeUndefined();
+    await expect(refusePrivateAnswers("http://127.0.0.1/calls/", false)).resolves.toBeUndefined();
   });
 });

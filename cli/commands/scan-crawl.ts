@@ -3,6 +3,8 @@
 // the same budgets and politeness (one request at a time per host, a delay between requests,
 // 429/503 Retry-After honoured).
 import { createHash } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import { isReportable } from "../../shared/classify/severity.ts";
 import { type CrawlBudget, DEFAULT_BUDGET } from "../../shared/crawl/budget.ts";
 import { distinctive, loopingPath } from "../../shared/crawl/duplicates.ts";
@@ -10,6 +12,7 @@ import { type Estimate, estimateTree, type PageNode } from "../../shared/crawl/e
 import { planSubfolders } from "../../shared/crawl/plan.ts";
 import { seeded, seedOf } from "../../shared/crawl/random.ts";
 import { type CrawlSummary, CrawlTally } from "../../shared/crawl/tally.ts";
+import { checkTarget } from "../../shared/net/guard.ts";
 import { checkReachable, type FetchDeps, fetchPage, type Reachability } from "../../worker/src/verify/inspect.ts";
 import type { Hasher } from "../../worker/src/verify/read-page.ts";
 import { checkRoot } from "../../worker/src/verify/root-check.ts";
@@ -58,6 +61,22 @@ export function nodeHasher(): Hasher {
   };
 }
 
+/**
+ * Node can resolve names, so the CLI also refuses a public-looking name whose DNS answers are
+ * private (the Worker cannot resolve; see the README's limits). The answer is checked before
+ * the request, so a name that changes its answer in between is not caught.
+ */
+export async function refusePrivateAnswers(url: string, allowLoopback: boolean): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) !== 0) return;
+  const answers = await lookup(host, { all: true });
+  for (const a of answers) {
+    const literal = a.family === 6 ? `[${a.address}]` : a.address;
+    const check = checkTarget(`http://${literal}/`, { allowLoopback });
+    if (!check.ok) throw new Error(`${host} resolves to a private address (${a.address})`);
+  }
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     if (ms <= 0 || signal?.aborted) return resolve();
@@ -84,6 +103,7 @@ export async function scan(url: string, opts: ScanOptions = {}): Promise<ScanRes
   // One request at a time (the loop awaits each), spaced by the delay.
   const polite: typeof fetch = async (input, init) => {
     await sleep(last + delay - Date.now(), opts.signal);
+    await refusePrivateAnswers(String(input instanceof Request ? input.url : input), opts.allowLoopback ?? false);
     requests++;
     try {
       return await fetch(input, init);
