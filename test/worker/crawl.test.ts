@@ -142,6 +142,61 @@ describe("the crawl", () => {
     expect(estimate.how.pages).toEqual({ done: 2, duplicate: 2 });
   }, 90_000);
 
+  it("ends a crawl at its deadline with what it has, and ignores the late pages", async () => {
+    const id = await openCase(`${S.nginx}deadline/`);
+    const verdict = {
+      summary: {
+        files: 4,
+        directories: 1,
+        bytes: 40,
+        categories: { audio: 4 },
+        oldest: "2013-04-08",
+        newest: "2013-04-08",
+      },
+      severity: "critical",
+      signals: ["phone-number"],
+      reasons: ["4 recordings"],
+      personalFiles: 4,
+      samples: ["########-######_+###########_inbound.wav"],
+    };
+    const root = {
+      url: `${S.nginx}deadline/`,
+      status: 200,
+      server: "nginx",
+      format: "nginx",
+      sha256: "ab",
+      bytes: 10,
+      truncated: false,
+    };
+    await env.DB.batch([
+      env.DB.prepare("UPDATE cases SET status = 'verifying' WHERE id = ?1").bind(id),
+      env.DB.prepare("INSERT INTO crawls (case_id, started_at, root_json) VALUES (?1, 0, ?2)").bind(
+        id,
+        JSON.stringify(root),
+      ),
+      env.DB.prepare(
+        `INSERT INTO crawl_pages (case_id, page, parent, depth, state, files, bytes, subfolders, verdict_json)
+         VALUES (?1, 'root', NULL, 0, 'done', 4, 40, 1, ?2), (?1, 'child', 'root', 1, 'queued', 0, 0, 0, NULL)`,
+      ).bind(id, JSON.stringify(verdict)),
+    ]);
+    const r = await handlers.crawl_deadline.run(
+      bindings,
+      { type: "crawl_deadline", caseId: id },
+      { attempts: 1, now: 5 },
+    );
+    expect(r).toBeNull();
+    expect(await status(id)).toBe("verified");
+    const [e, ...more] = await evidence(id);
+    expect(more).toHaveLength(0);
+    const estimate = JSON.parse(e?.estimate_json ?? "{}");
+    expect(estimate.how.pages).toEqual({ done: 1, skipped: 1 });
+    expect(estimate).toMatchObject({ files: { value: 4 }, unknownSubtrees: 1 });
+    const late = await runQueue([{ type: "crawl", caseId: id, url: `${S.nginx}deadline/child/`, depth: 1 }]);
+    expect(late.explicitAcks).toEqual(["m0"]);
+    expect(await evidence(id)).toHaveLength(1);
+    expect(await events(id)).toEqual(["verified"]);
+  });
+
   it("claims a host for one request at a time", async () => {
     const host = "polite.example.com";
     const now = 1_000_000;
