@@ -38,9 +38,9 @@ export interface EvidenceRow {
   sha256: string | null;
 }
 
-/** Critical: the classifier said so, or more than 100k files. */
-export function isCritical(severity: string, files: number | null): boolean {
-  return severity === "critical" || (files ?? 0) > 100_000;
+/** Critical: the classifier said so (medical, ID documents, credentials …), or more than 100k personal files. */
+export function isCritical(severity: string, personalFiles: number | null): boolean {
+  return severity === "critical" || (personalFiles ?? 0) > 100_000;
 }
 
 export interface CaseRowLike {
@@ -56,34 +56,42 @@ export function factsOf(kase: CaseRowLike, evidence: readonly EvidenceRow[]): Ca
   const rows = [...evidence].sort((a, b) => a.checked_at - b.checked_at);
   const verified = rows.filter((r) => r.outcome === "verified");
   const first = verified[0];
-  // The richest view: the verification itself (re-checks read one page only).
-  const main = verified.find((r) => obj(JSON.parse(r.summary_json)).kind !== "recheck") ?? first;
+  // The richest view: the crawl's totals, else a page's verdict (re-checks read one page only).
+  const kindOf = (r: EvidenceRow) => obj(JSON.parse(r.summary_json)).kind;
+  const main = verified.find((r) => kindOf(r) === "crawl") ?? verified.find((r) => kindOf(r) !== "recheck") ?? first;
   const last = rows[rows.length - 1];
   const s = obj(main ? JSON.parse(main.summary_json) : {});
-  const summary = obj(s.summary);
+  // A crawl's summary holds its totals at the top; a page's verdict keeps them under `summary`.
+  const counts = s.kind === "crawl" ? s : obj(s.summary);
   const estimate = obj(main?.estimate_json ? JSON.parse(main.estimate_json) : {});
-  const files = num(summary.files);
-  const estimateFiles = num(estimate.files) ?? num(estimate.estimatedFiles);
+  const files = num(counts.files);
+  const estimateFiles = num(estimate.files) ?? num(obj(estimate.files).value);
   const severity = str(s.severity) ?? kase.severity;
   const categories: Record<string, number> = {};
-  for (const [k, v] of Object.entries(obj(summary.categories))) if (typeof v === "number") categories[k] = v;
+  for (const [k, v] of Object.entries(obj(counts.categories))) if (typeof v === "number") categories[k] = v;
+  // Personal files in the whole tree: the counted share scaled to the estimate.
+  const personal = num(s.personalFiles);
+  const personalEstimate =
+    personal !== null && files && estimateFiles && estimateFiles > files
+      ? Math.round((personal / files) * estimateFiles)
+      : personal;
   const samples = main ? (JSON.parse(main.samples_json) as unknown[]) : [];
   return {
     id: kase.id,
     listingRoot: kase.listing_root,
     host: kase.host,
     severity,
-    critical: isCritical(severity, Math.max(files ?? 0, estimateFiles ?? 0)),
+    critical: isCritical(severity, personalEstimate),
     format: main?.format ?? kase.format,
     server: main?.server ?? null,
     firstVerifiedAt: first?.checked_at ?? null,
     lastCheckedAt: last?.checked_at ?? null,
     files,
     estimateFiles,
-    directories: num(summary.directories),
+    directories: num(counts.directories),
     categories,
-    oldest: str(summary.oldest),
-    newest: str(summary.newest),
+    oldest: str(counts.oldest),
+    newest: str(counts.newest),
     samples: samples.filter((x): x is string => typeof x === "string").slice(0, 5),
     signals: Array.isArray(s.signals) ? s.signals.filter((x): x is string => typeof x === "string") : [],
     sha256: main?.sha256 ?? null,
