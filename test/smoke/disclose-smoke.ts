@@ -142,6 +142,9 @@ try {
     expect(n?.headers["auto-submitted"] === "auto-generated", "no Auto-Submitted header");
     expect(n?.replyTo === "disclosure@indexwatch.example.test", `Reply-To ${n?.replyTo}`);
     expect((n?.text ?? "").includes("autoindex off;"), "no nginx fix in the notice");
+    // What the crawl counted in the reported day folder: its recordings.
+    expect((n?.text ?? "").includes(`Files listed: ${tree.callsPerDay}`), "no file count in the notice");
+    expect((n?.text ?? "").includes(`audio ${tree.callsPerDay}`), "no counts by category in the notice");
     expect(/\/o\/[A-Za-z0-9_-]{20,}/.test(n?.text ?? ""), "no owner link in the notice");
     expect(n?.attachments[0]?.contentType === "application/json", "no XARF attachment");
   });
