@@ -24,12 +24,13 @@ export default defineConfig({
     default_locale: "en",
     version: "0.1.0",
     permissions: ["storage", "scripting"],
-    // Any http(s) page may be a listing; the background re-fetches listings and reaches the API.
+    // Any http(s) page may be a listing; the background re-fetches listings and reaches the
+    // API. Host access also shows it each tab's URL and title (no "tabs" permission needed).
     host_permissions: pages,
     action: { default_title: "__MSG_extName__" },
-    // The gate is the only script on every page: no extension API, no polyfill, no parser.
-    // Only a page that passes it is sent the detector (scripting.executeScript).
-    content_scripts: [{ matches: pages, js: ["gate.js"], run_at: "document_idle" }],
+    // No content script: the background reads each loaded tab's URL and title and sends the
+    // gate (gate.js) only where they leave a doubt; only a page that passes the gate is sent
+    // the detector (both with scripting.executeScript). Ordinary pages run no script of ours.
     ...(browser === "firefox"
       ? {
           browser_specific_settings: {

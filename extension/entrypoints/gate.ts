@@ -1,8 +1,9 @@
 import { defineUnlistedScript } from "wxt/utils/define-unlisted-script";
 import { runGate } from "../lib/gate-runner.ts";
 
-// The content script on every http(s) page (declared in wxt.config.ts). It touches the
-// extension API only when the gate passes, and then only to send one message.
+// The gate, sent by the background (scripting.executeScript) to a loaded page whose URL and
+// title leave a doubt (lib/tab-pregate.ts). It touches the extension API only when the gate
+// passes, and then only to send one message.
 
 interface Runtime {
   runtime: { sendMessage(message: unknown): Promise<unknown> | undefined };

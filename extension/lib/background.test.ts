@@ -4,7 +4,7 @@ import { probeParents, startBackground } from "./background.ts";
 import type { Finding } from "./finding.ts";
 import { type BackgroundDeps, forgetAccess } from "./handlers.ts";
 import type { TabView } from "./messaging.ts";
-import { history, options, probedFolders, tabFindings } from "./storage.ts";
+import { gatedTabs, history, options, probedFolders, tabFindings } from "./storage.ts";
 import {
   htmlResponse,
   LISTING_URL,
@@ -32,8 +32,13 @@ async function send(message: unknown, sender: object): Promise<unknown> {
 function deps(
   found: Finding | null,
   fetcher = tableFetch({}).fetcher,
-): BackgroundDeps & { detectIn: ReturnType<typeof vi.fn> } {
-  return { fetch: fetcher, now: () => new Date(NOW), detectIn: vi.fn(async () => found) };
+): BackgroundDeps & { detectIn: ReturnType<typeof vi.fn>; injectGate: ReturnType<typeof vi.fn> } {
+  return {
+    fetch: fetcher,
+    now: () => new Date(NOW),
+    detectIn: vi.fn(async () => found),
+    injectGate: vi.fn(async () => undefined),
+  };
 }
 
 beforeEach(() => {
@@ -91,6 +96,77 @@ describe("the background", () => {
     await fakeBrowser.tabs.onUpdated.trigger(6, { status: "loading" }, { id: 6 } as never);
     await vi.waitFor(async () => expect(await tabFindings.getValue()).toEqual({}));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 6 })).toBe("");
+  });
+});
+
+describe("the gate's first stage, from the tab's URL and title", () => {
+  type Change = { status?: string; title?: string; url?: string };
+  async function update(tabId: number, change: Change, url: string, title: string, status = "complete") {
+    await fakeBrowser.tabs.onUpdated.trigger(tabId, change as never, { id: tabId, url, title, status } as never);
+  }
+  /** Lets the serialised storage work behind the listener finish. */
+  const settle = async (d: ReturnType<typeof deps>, calls: number) =>
+    vi.waitFor(() => expect(d.injectGate).toHaveBeenCalledTimes(calls));
+
+  it("sends the gate to a loaded listing once per load, and again after a new load", async () => {
+    const d = deps(null);
+    startBackground(d);
+    await update(4, { status: "complete" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await settle(d, 1);
+    expect(d.injectGate).toHaveBeenCalledWith(4);
+    // The same load: its title set again, "complete" again.
+    await update(4, { title: "Index of /medicall/2013/04/09/" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await update(4, { status: "complete" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.injectGate).toHaveBeenCalledTimes(1);
+    // A reload: a new document.
+    await update(4, { status: "loading" }, LISTING_URL, "", "loading");
+    await update(4, { status: "complete" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await settle(d, 2);
+  });
+
+  it("sends nothing to ordinary pages, nor before a page has loaded", async () => {
+    const d = deps(null);
+    startBackground(d);
+    await update(5, { status: "complete" }, "https://news.example.com/2026/11/25/library", "New library | Gazette");
+    await update(5, { status: "complete" }, "https://news.example.com/", "Example Gazette");
+    await update(5, { title: "Index of /x/" }, "http://files.example.com/x/", "Index of /x/", "loading");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.injectGate).not.toHaveBeenCalled();
+    expect(await gatedTabs.getValue()).toEqual({});
+  });
+
+  it("sends the gate when a script names the listing after the load (h5ai)", async () => {
+    const d = deps(null);
+    startBackground(d);
+    const url = "http://files.example.com/calls/";
+    await update(6, { status: "complete" }, url, "Loading…");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.injectGate).not.toHaveBeenCalled();
+    await update(6, { title: "Index of /calls/ - powered by h5ai" }, url, "Index of /calls/ - powered by h5ai");
+    await settle(d, 1);
+  });
+
+  it("sends the gate to a document with no title of its own, and never to ignored sites", async () => {
+    const d = deps(null);
+    startBackground(d);
+    await update(7, { status: "complete" }, "http://files.example.com/list.xml", "files.example.com/list.xml");
+    await settle(d, 1);
+    await options.setValue({ apiBase: null, autoReport: false, parentProbe: false, ignoredSites: ["example.com"] });
+    await update(8, { status: "complete" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(d.injectGate).toHaveBeenCalledTimes(1);
+  });
+
+  it("forgets a closed tab's record, and survives a page that may not be scripted", async () => {
+    const d = deps(null);
+    d.injectGate.mockRejectedValueOnce(new Error("Cannot access contents of the page"));
+    startBackground(d);
+    await update(9, { status: "complete" }, LISTING_URL, "Index of /medicall/2013/04/09/");
+    await settle(d, 1);
+    expect(await gatedTabs.getValue()).toEqual({ "9": LISTING_URL });
+    await fakeBrowser.tabs.onRemoved.trigger(9, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await gatedTabs.getValue()).toEqual({}));
   });
 });
 

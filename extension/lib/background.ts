@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { ALLOW_LOOPBACK } from "./build-flags.ts";
 import type { FindingSource } from "./finding.ts";
+import { forgetGate, gateTab } from "./gate-injection.ts";
 import { type BackgroundDeps, handlers } from "./handlers.ts";
 import { type MessageType, parseMessage } from "./messaging.ts";
 import { foldersToProbe, probeFolders } from "./probe.ts";
@@ -19,10 +20,16 @@ export async function detectInTab(tabId: number, frameId: number, source: Findin
   return finding ?? null;
 }
 
+/** Runs the gate script in a tab's top frame (it wakes the background if the page passes). */
+export async function injectGateInTab(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ["/gate.js"] });
+}
+
 export const defaultDeps: BackgroundDeps = {
   fetch: (input, init) => fetch(input, init),
   now: () => new Date(),
   detectIn: detectInTab,
+  injectGate: injectGateInTab,
 };
 
 /** A file opened directly: ask its parent folders, if the user turned the probe on. */
@@ -57,11 +64,19 @@ export function startBackground(deps: BackgroundDeps = defaultDeps): void {
       deps,
     );
   });
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === "loading") void clearTab(tabId);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === "loading") {
+      void clearTab(tabId);
+      void forgetGate(tabId);
+    }
     if (change.url !== undefined) void probeParents(tabId, change.url, deps);
+    // The first stage of the gate: a loaded page, or one whose script set its title later
+    // (h5ai, Directory Lister), gets the gate script only if its URL and title leave a doubt.
+    const loaded = change.status === "complete" || (change.title !== undefined && tab.status === "complete");
+    if (loaded && tab.url !== undefined) void gateTab(tabId, tab.url, tab.title, deps.injectGate);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTab(tabId, true);
+    void forgetGate(tabId);
   });
 }

@@ -15,6 +15,8 @@ export interface BackgroundDeps {
   now: () => Date;
   /** Runs the detector script in a tab's frame; its finding, or null for no listing. */
   detectIn: (tabId: number, frameId: number, source: FindingSource) => Promise<unknown>;
+  /** Runs the gate script in a tab's top frame. */
+  injectGate: (tabId: number) => Promise<void>;
 }
 
 interface Handler<T extends MessageType> {

@@ -53,6 +53,28 @@ export function isFolderUrl(url: string): boolean {
   return pathOf(url).endsWith("/");
 }
 
+/** The last segment of a URL's path, decoded and in lower case ("" for the root). */
+export function lastSegment(url: string): string {
+  const parts = pathOf(url).split("/").filter(Boolean);
+  return decoded(parts[parts.length - 1] ?? "").toLowerCase();
+}
+
+/** Whether a title (trimmed, lower case) names a listing: an opening or a part the gate knows. */
+export function titleNamesListing(title: string): boolean {
+  return startsWithAny(title, TITLE_STARTS) || includesAny(title, TITLE_PARTS);
+}
+
+/**
+ * Whether a title (trimmed, lower case) on a folder URL names the folder: its path, with or
+ * without the last `/`, its last segment, or a folder word.
+ */
+export function titleNamesFolder(title: string, url: string): boolean {
+  const dir = pathOf(url).toLowerCase();
+  const last = lastSegment(url);
+  if (title === dir || title === dir.slice(0, -1) || (last !== "" && title === last)) return true;
+  return includesAny(title, FOLDER_WORDS);
+}
+
 /**
  * True only when the gate would surely say no: an HTML page with a title that names no
  * listing, and either a URL that is no folder, or no folder word in its title and no link
@@ -63,13 +85,8 @@ export function surelyNoListing(doc: Document, url: string): boolean {
   if (type !== "text/html" && type !== "application/xhtml+xml") return false;
   const title = doc.title.trim().toLowerCase();
   if (title === "") return false;
-  if (startsWithAny(title, TITLE_STARTS) || includesAny(title, TITLE_PARTS)) return false;
-  const path = pathOf(url);
-  if (!path.endsWith("/")) return true;
-  const dir = path.toLowerCase();
-  const parts = path.split("/").filter(Boolean);
-  const last = decoded(parts[parts.length - 1] ?? "").toLowerCase();
-  if (title === dir || title === dir.slice(0, -1) || (last !== "" && title === last)) return false;
-  if (includesAny(title, FOLDER_WORDS)) return false;
+  if (titleNamesListing(title)) return false;
+  if (!isFolderUrl(url)) return true;
+  if (titleNamesFolder(title, url)) return false;
   return doc.querySelector(CHILD_LINK) === null;
 }

@@ -59,6 +59,12 @@ export const options = storage.defineItem<Options>("local:options", {
   version: 1,
 });
 
+/** Tab id → the URL whose current load the gate script was sent to (cleared when a load starts). */
+export const gatedTabs = storage.defineItem<Record<string, string>>("session:gatedTabs", {
+  fallback: {},
+  version: 1,
+});
+
 /** Folder URL → the day (`YYYY-MM-DD`) the parent-folder probe last asked it. */
 export const probedFolders = storage.defineItem<Record<string, string>>("local:probedFolders", {
   fallback: {},

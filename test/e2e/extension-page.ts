@@ -51,6 +51,10 @@ export async function findingOf(worker: Worker, tabId: number): Promise<StoredFi
   }, tabId);
 }
 
+export async function sessionItem(worker: Worker, key: string): Promise<unknown> {
+  return worker.evaluate(async (k) => (await (globalThis as Sw).chrome.storage.session.get(k))[k] ?? null, key);
+}
+
 export async function localItem(worker: Worker, key: string): Promise<unknown> {
   return worker.evaluate(async (k) => (await (globalThis as Sw).chrome.storage.local.get(k))[k] ?? null, key);
 }

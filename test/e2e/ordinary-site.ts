@@ -1,5 +1,6 @@
 // Ordinary pages on 127.0.0.1 — an article, a home page and a 404 — and the log of every
-// request they receive, to show that the extension adds none.
+// request they receive, to show that the extension adds none; and a listing that a script
+// draws and names after the load.
 import { createServer } from "node:http";
 import { ordinaryPage } from "../support/ordinary-page.ts";
 
@@ -8,6 +9,19 @@ export interface OrdinarySite {
   log: string[];
   stop(): Promise<void>;
 }
+
+/**
+ * A listing drawn by its own script after the load, as h5ai and Directory Lister do: the
+ * page loads as "Loading…", then names itself and draws an nginx-style listing.
+ */
+const LATE_LISTING = `<!doctype html><html><head><title>Loading…</title></head><body><p>Loading…</p><script>
+setTimeout(() => {
+  const rows = ["20130409-081200_+46701740611_inbound.wav", "20130409-091200_+46701740612_inbound.wav", "20130409-101200_+46701740613_outbound.wav"]
+    .map((n) => '<a href="' + encodeURIComponent(n) + '">' + n + '</a>' + " ".repeat(10) + "09-Apr-2013 08:12     4096");
+  document.body.innerHTML = '<h1>Index of /late/calls/</h1><hr><pre><a href="../">../</a>\\n' + rows.join("\\n") + "\\n</pre><hr>";
+  document.title = "Index of /late/calls/";
+}, 300);
+</script></body></html>`;
 
 export async function startOrdinarySite(port: number): Promise<OrdinarySite> {
   const log: string[] = [];
@@ -19,6 +33,11 @@ export async function startOrdinarySite(port: number): Promise<OrdinarySite> {
     if (path === "/" || path === "/news/2026/11/25/library") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(path === "/" ? home : article);
+      return;
+    }
+    if (path === "/late/calls/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(LATE_LISTING);
       return;
     }
     res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
