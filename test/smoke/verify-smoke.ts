@@ -86,8 +86,9 @@ try {
       last = await milestones(caseId, statusToken);
       return last.names.includes("verified") || last.names.includes("not_reproducible");
     });
-    expect(last.names.join(",") === "received,verified", JSON.stringify(last));
-    expect(last.status === "verified", `status ${last.status}`);
+    // Disclosure may already have moved on from `verified` (a notice sent): the milestones keep it.
+    expect(last.names.slice(0, 2).join(",") === "received,verified", JSON.stringify(last));
+    expect(!last.names.includes("not_reproducible"), JSON.stringify(last));
   });
   await check("a report of a page that is no listing is not verified (retried later)", async () => {
     const { caseId, statusToken } = await report(new URL("/other/", nginx.url).href);
