@@ -2,6 +2,8 @@
 // domain and the IP network via the IANA bootstrap, DNS-over-HTTPS, the CSIRT table.
 import { beforeAll, describe, expect, it } from "vitest";
 import { discoverContacts } from "../../worker/src/disclose/discover/discover.ts";
+import { inCidr, rdapContacts } from "../../worker/src/disclose/discover/rdap.ts";
+import { rdapEntity } from "../support/rdap-entity.ts";
 import { discloseEnv, FAKE, world } from "./disclose-helpers.ts";
 import { sharedWorld } from "./disclose-world.ts";
 
@@ -98,5 +100,33 @@ describe("discoverContacts", () => {
     const d = await discoverContacts(denv, `${FAKE}/exposed/discovery/`, NOW);
     expect(d.contacts.map(pick)).toEqual(["owner owner@loopback.example.test security.txt high"]);
     expect(d.location).toEqual({ ip: "127.0.0.1", country: null, source: "none" });
+  });
+});
+
+describe("RDAP helpers", () => {
+  it("matches IPv4 and IPv6 addresses against bootstrap CIDRs", () => {
+    expect(inCidr("192.0.2.10", "192.0.2.0/24")).toBe(true);
+    expect(inCidr("192.0.3.10", "192.0.2.0/24")).toBe(false);
+    expect(inCidr("198.51.100.7", "198.0.0.0/8")).toBe(true);
+    expect(inCidr("2001:db8::1", "2001:db8::/32")).toBe(true);
+    expect(inCidr("2001:db9::1", "2001:db8::/32")).toBe(false);
+    expect(inCidr("192.0.2.10", "2001:db8::/32")).toBe(false);
+    expect(inCidr("192.0.2.10", "0.0.0.0/0")).toBe(true);
+  });
+
+  it("walks the whole entity tree and keeps each address's roles and parents", () => {
+    const found = rdapContacts({
+      entities: [
+        rdapEntity(["registrar"], "reg@registrar.example.test", [
+          rdapEntity(["abuse"], "abuse@registrar.example.test", [rdapEntity(["technical"], "deep@x.example.test")]),
+        ]),
+        { roles: ["registrant"], vcardArray: ["vcard", [["fn", {}, "text", "REDACTED"]]] },
+      ],
+    });
+    expect(found).toEqual([
+      { email: "reg@registrar.example.test", roles: ["registrar"], under: [] },
+      { email: "abuse@registrar.example.test", roles: ["abuse"], under: ["registrar"] },
+      { email: "deep@x.example.test", roles: ["technical"], under: ["registrar", "abuse"] },
+    ]);
   });
 });
