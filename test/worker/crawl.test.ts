@@ -197,6 +197,23 @@ describe("the crawl", () => {
     expect(await events(id)).toEqual(["verified"]);
   });
 
+  it("waits for a busy host without using up the queue's retries", async () => {
+    const id = await openCase(new URL(`${S.tree.topPath}2013/04/`, S.apache).href);
+    const host = new URL(S.apache).host;
+    await env.DB.prepare(
+      `INSERT INTO crawl_hosts (host, next_allowed_at) VALUES (?1, ?2)
+       ON CONFLICT (host) DO UPDATE SET next_allowed_at = excluded.next_allowed_at`,
+    )
+      .bind(host, Date.now() + 1500)
+      .run();
+    const busy = await runQueue([{ type: "verify", caseId: id }], 2);
+    expect(busy.explicitAcks).toEqual(["m0"]);
+    expect(busy.retryMessages).toEqual([]);
+    expect(await status(id)).toBe("received");
+    // The message sent again comes back once the host is free, and the case is verified.
+    await expect.poll(() => status(id), { timeout: 60_000, interval: 250 }).toBe("verified");
+  }, 90_000);
+
   it("claims a host for one request at a time", async () => {
     const host = "polite.example.com";
     const now = 1_000_000;

@@ -20,8 +20,9 @@ const isId = (v: unknown): v is string => typeof v === "string" && v.length > 0 
 /** One entry per message type: the only place job types meet their code. */
 export const handlers: { [T in MessageType]: Handler<T> } = {
   verify: {
-    valid: (b): b is MessageOf<"verify"> => isId(b.caseId),
-    run: (env, body, { now, attempts }) => verifyCase(env, body.caseId, now, attempts),
+    valid: (b): b is MessageOf<"verify"> =>
+      isId(b.caseId) && (b.attempt === undefined || (Number.isInteger(b.attempt) && (b.attempt as number) >= 1)),
+    run: (env, body, { now, attempts }) => verifyCase(env, body.caseId, now, Math.max(attempts, body.attempt ?? 1)),
   },
   crawl: {
     valid: (b): b is MessageOf<"crawl"> =>

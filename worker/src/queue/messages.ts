@@ -3,7 +3,8 @@
  * `handlers.ts`; a body whose type has no handler, or whose fields are wrong, is dropped.
  */
 export type QueueMessage =
-  | { type: "verify"; caseId: string }
+  // `attempt`: set when verification re-sends itself after waiting for a busy host.
+  | { type: "verify"; caseId: string; attempt?: number }
   // One subfolder of a case's crawl (its URL lives only here, never in D1).
   | { type: "crawl"; caseId: string; url: string; depth: number }
   | { type: "crawl_deadline"; caseId: string }

@@ -29,7 +29,15 @@ export async function verifyCase(env: Bindings, caseId: string, now: number, att
   if (kase?.status !== "received") return null;
   const host = new URL(kase.listing_root).host;
   const wait = await claimHost(db, host, now, now + HOST_LEASE_MS);
-  if (wait > 0) return { retryAfterSeconds: wait / 1000 };
+  if (wait > 0) {
+    // The host is busy (another case's crawl, or its delay): come back later, as a new message,
+    // so that waiting does not use up the queue's retries; the attempt count travels along.
+    await env.VERIFY.send(
+      { type: "verify", caseId, attempt: attempts },
+      { delaySeconds: Math.max(1, Math.ceil(wait / 1000)) },
+    );
+    return null;
+  }
   const deps = fetchDeps(env);
   let root: Awaited<ReturnType<typeof checkRoot>>;
   try {
