@@ -11,8 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Challenge, solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
+import { postReport } from "../test/support/api-client.ts";
 import { freePort } from "../test/support/real-servers.ts";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -146,26 +145,12 @@ function cpuMs(pid: number): number {
 }
 
 async function report(dev: Dev, listingUrl: string): Promise<{ caseId: string; statusToken: string }> {
-  const challenge = (await (await fetch(`${dev.url}/api/v1/challenge`)).json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  const res = await fetch(`${dev.url}/api/v1/reports`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      schema: 1,
-      listingUrl,
-      format: "nginx",
-      observedAt: "2026-11-25T11:00:00Z",
-      summary: { files: 3, directories: 0, bytes: null, categories: { audio: 3 }, oldest: null, newest: null },
-      severity: "critical",
-      signals: ["phone-number", "call-recording"],
-      samples: ["########-######_+###########_inbound.wav"],
-      client: { name: "indexwatch-bench", version: "0.1.0" },
-      pow: { challenge, solution },
-    }),
+  const { status, body } = await postReport(dev.url, listingUrl, {
+    summary: { files: 3, directories: 0, bytes: null, categories: { audio: 3 }, oldest: null, newest: null },
+    client: { name: "indexwatch-bench", version: "0.1.0" },
   });
-  if (res.status !== 202) throw new Error(`report refused: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { caseId: string; statusToken: string };
+  if (status !== 202) throw new Error(`report refused: ${status} ${JSON.stringify(body)}`);
+  return body;
 }
 
 async function settled(dev: Dev, r: { caseId: string; statusToken: string }): Promise<string> {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { execute } from "../../cli/commands/admin-d1.ts";
 import { startDevWorker } from "../../cli/dev-worker.ts";
+import { checks, expect } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, startNginx } from "../support/real-servers.ts";
 import { type SeedCase, seedCases, seedSql } from "./seed.ts";
@@ -18,23 +19,7 @@ const ROOT = join(import.meta.dirname, "../..");
 const DOCS = join(ROOT, "docs");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-let passed = 0;
-let failed = 0;
-
-async function check(name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (err) {
-    failed++;
-    console.log(`FAIL ${name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-function expect(cond: boolean, what: string): void {
-  if (!cond) throw new Error(what);
-}
+const { check, done } = checks("cert-e2e");
 
 function cli(args: string[], stdin?: string): string {
   const r = spawnSync(process.execPath, [join(ROOT, "cli/index.ts"), ...args], {
@@ -229,8 +214,7 @@ try {
     expect(new URL(page.url()).pathname === "/cert/login", `at ${page.url()}`);
   });
 } catch (err) {
-  failed++;
-  console.log(`FAIL setup: ${err instanceof Error ? err.message : String(err)}`);
+  await check("setup", () => Promise.reject(err));
 } finally {
   await browser?.close();
   stopWorker();
@@ -239,5 +223,4 @@ try {
   rmSync(tree, { recursive: true, force: true });
 }
 
-console.log(`cert-e2e: ${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+done();

@@ -7,44 +7,16 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Challenge, solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/sha";
 import { startDevWorker } from "../../cli/dev-worker.ts";
+import { postReport, milestones as seen } from "../support/api-client.ts";
+import { checks, expect, until } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, startNginx } from "../support/real-servers.ts";
 import { SINK_PASSWORD, SINK_USER, startSmtpSink } from "../support/smtp-sink.ts";
 
 const CONTACT = "security@helpline.example.test";
 const CRON = "*/15 * * * *";
-let passed = 0;
-let failed = 0;
-
-async function check(name: string, fn: () => Promise<void>): Promise<void> {
-  const started = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  } catch (err) {
-    failed++;
-    console.log(`FAIL ${name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-function expect(cond: boolean, what: string): void {
-  if (!cond) throw new Error(what);
-}
-
-// Generous: CI machines are shared, and verification crawls the tree through the queue first.
-async function until<T>(what: string, fn: () => Promise<T | null>, ms = 240_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const v = await fn();
-    if (v !== null) return v;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const { check, done, failures } = checks("disclose-smoke");
 
 const root = mkdtempSync(join(tmpdir(), "indexwatch-disclose-root-"));
 const state = mkdtempSync(join(tmpdir(), "indexwatch-disclose-state-"));
@@ -81,38 +53,8 @@ const worker = await startDevWorker({
   },
 });
 
-async function pow(): Promise<{ challenge: Challenge; solution: unknown }> {
-  const challenge = (await (await fetch(`${worker.url}/api/v1/challenge`)).json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey });
-  if (solution === null) throw new Error("challenge not solved");
-  return { challenge, solution };
-}
-
-async function report(listingUrl: string) {
-  const res = await fetch(`${worker.url}/api/v1/reports`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      schema: 1,
-      listingUrl,
-      format: "nginx",
-      observedAt: "2026-11-25T11:00:00Z",
-      summary: { files: 3, directories: 0, bytes: null, categories: { audio: 3 }, oldest: null, newest: null },
-      severity: "critical",
-      signals: ["phone-number", "call-recording"],
-      samples: ["########-######_+###########_inbound.wav"],
-      client: { name: "indexwatch-smoke", version: "0.1.0" },
-      pow: await pow(),
-    }),
-  });
-  return { status: res.status, body: (await res.json()) as { caseId: string; statusToken: string } };
-}
-
-async function milestones(caseId: string, token: string): Promise<string[]> {
-  const res = await fetch(`${worker.url}/api/v1/reports/${caseId}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = (await res.json()) as { milestones?: { name: string }[] };
-  return (body.milestones ?? []).map((m) => m.name);
-}
+const report = (listingUrl: string) => postReport(worker.url, listingUrl);
+const milestones = async (caseId: string, token: string) => (await seen(worker.url, caseId, token)).names;
 
 const toContact = () => sink.messages.filter((m) => m.envelope.to.includes(CONTACT));
 
@@ -166,7 +108,7 @@ try {
     expect(sink.messages.length === 1, `${sink.messages.length} messages in all`);
   });
 } finally {
-  if (failed > 0) {
+  if (failures() > 0) {
     // What the outbox and the case's log say, to see why.
     const sql =
       "SELECT n.template, n.status, n.attempts, n.last_error FROM notifications n; SELECT type, at FROM events ORDER BY id";
@@ -183,5 +125,4 @@ try {
   rmSync(state, { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
 }
-console.log(`disclose-smoke: ${passed} passed, ${failed} failed`);
-process.exitCode = failed === 0 ? 0 : 1;
+done();
