@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildLocalExtension } from "../test/e2e/build-extension.ts";
+import { buildLocalExtension } from "../cli/local/build-extension.ts";
 import { type Browser, launch } from "../test/e2e/chromium.ts";
 import { startOrdinarySite } from "../test/e2e/ordinary-site.ts";
 import { makeHelplineTree } from "../test/support/helpline-tree.ts";

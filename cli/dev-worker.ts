@@ -8,7 +8,11 @@ const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 
 export interface DevWorker {
   url: string;
+  /** The wrangler process's id (the leader of its process group). */
+  pid: number;
   stop(): void;
+  /** Settles when wrangler has exited. */
+  exited: Promise<void>;
 }
 
 function env(): NodeJS.ProcessEnv {
@@ -22,6 +26,17 @@ function env(): NodeJS.ProcessEnv {
   };
 }
 
+/** Applies the D1 migrations to the local database in `persistTo`. */
+export function applyMigrations(persistTo: string): void {
+  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
+    cwd: ROOT,
+    env: env(),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}${migrate.stderr}`);
+}
+
 /** Starts `wrangler dev`; resolves once `/api/v1/health` answers. */
 export async function startDevWorker(opts: {
   port: number;
@@ -29,14 +44,10 @@ export async function startDevWorker(opts: {
   log?: (line: string) => void;
   /** More `--var NAME:value` settings (e.g. the mail transport of a smoke test). */
   vars?: Record<string, string>;
+  /** The caller has applied the migrations already (see applyMigrations). */
+  migrated?: boolean;
 }): Promise<DevWorker> {
-  const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", opts.persistTo], {
-    cwd: ROOT,
-    env: env(),
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}${migrate.stderr}`);
+  if (!opts.migrated) applyMigrations(opts.persistTo);
   const child: ChildProcess = spawn(
     WRANGLER,
     [
@@ -55,6 +66,7 @@ export async function startDevWorker(opts: {
     ],
     { cwd: ROOT, env: env(), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) {
@@ -80,7 +92,7 @@ export async function startDevWorker(opts: {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output.join("\n")}`);
     try {
       const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) return { url, stop };
+      if (res.ok) return { url, pid: child.pid ?? 0, stop, exited };
     } catch {
       // not listening yet
     }

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type HelplineTree, makeHelplineTree } from "../test/support/helpline-tree.ts";
 import { type RunningServer, startNginx } from "../test/support/real-servers.ts";
-import { type SyntheticTree, startSyntheticTree } from "../test/support/synthetic-tree-server.ts";
 import { refusePrivateAnswers, scan } from "./commands/scan-crawl.ts";
+import { type SyntheticTree, startSyntheticTree } from "./local/synthetic-tree-server.ts";
 
 const CLI = join(import.meta.dirname, "index.ts");
 

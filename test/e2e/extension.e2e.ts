@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { startDevWorker } from "../../cli/dev-worker.ts";
+import { buildLocalExtension } from "../../cli/local/build-extension.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, type RunningServer, startApache, startNginx } from "../support/real-servers.ts";
-import { buildLocalExtension } from "./build-extension.ts";
 import { type Browser, launch } from "./chromium.ts";
 import {
   badgeOf,

@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevWorker } from "../../cli/dev-worker.ts";
+import { SINK_PASSWORD, SINK_USER, startSmtpSink } from "../../cli/local/smtp-sink.ts";
 import { postReport, milestones as seen } from "../support/api-client.ts";
 import { checks, expect, until } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, startNginx } from "../support/real-servers.ts";
-import { SINK_PASSWORD, SINK_USER, startSmtpSink } from "../support/smtp-sink.ts";
 
 const CONTACT = "security@helpline.example.test";
 const CRON = "*/15 * * * *";

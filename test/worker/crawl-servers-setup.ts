@@ -6,9 +6,9 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { startSyntheticTree } from "../../cli/local/synthetic-tree-server.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { startApache, startNginx } from "../support/real-servers.ts";
-import { startSyntheticTree } from "../support/synthetic-tree-server.ts";
 
 const NGINX_EXTRA = `
     location /members/ {

@@ -1,9 +1,9 @@
 // Contact discovery against the fake Internet: security.txt (host, then domain), RDAP for the
 // domain and the IP network via the IANA bootstrap, DNS-over-HTTPS, the CSIRT table.
 import { beforeAll, describe, expect, it } from "vitest";
+import { rdapEntity } from "../../cli/local/rdap-entity.ts";
 import { discoverContacts } from "../../worker/src/disclose/discover/discover.ts";
 import { inCidr, rdapContacts } from "../../worker/src/disclose/discover/rdap.ts";
-import { rdapEntity } from "../support/rdap-entity.ts";
 import { discloseEnv, FAKE, world } from "./disclose-helpers.ts";
 import { sharedWorld } from "./disclose-world.ts";
 

@@ -1,6 +1,6 @@
 // The fake Internet the disclosure tests share: two networks with abuse desks (SE and DE), one
 // without a country, a registry for example.se, and name → address answers.
-import { rdapEntity } from "../support/rdap-entity.ts";
+import { rdapEntity } from "../../cli/local/rdap-entity.ts";
 import { world } from "./disclose-helpers.ts";
 
 export const SE_NET = "192.0.2.0/24";

@@ -1,10 +1,12 @@
 // A real SMTP server on 127.0.0.1 (the smtp-server package) that accepts and keeps what it is
 // sent, parsed with mailparser; an HTTP side door lets tests inside workerd read the messages
 // (GET /messages), clear them (DELETE /messages), make addresses bounce (POST /reject) and
-// choose the AUTH mechanisms advertised (POST /auth-methods).
+// choose the AUTH mechanisms advertised (POST /auth-methods); GET / is a page for people
+// showing what was sent (`npm start` prints its address).
 import { createServer as createHttpServer } from "node:http";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { renderMailPage } from "./mail-page.ts";
 
 export interface SinkMessage {
   envelope: { from: string; to: string[] };
@@ -111,6 +113,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       messages.length = 0;
       rejected.clear();
       res.writeHead(204).end();
+    } else if (path === "/" && (req.method === "GET" || req.method === "HEAD")) {
+      res
+        .writeHead(200, {
+          "content-type": "text/html; charset=utf-8",
+          "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+          "cache-control": "no-store",
+        })
+        .end(req.method === "HEAD" ? undefined : renderMailPage(messages));
     } else if (path === "/messages") {
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(messages));
     } else if (path === "/auth-methods" && req.method === "POST") {

@@ -1,4 +1,5 @@
-/** An RDAP entity (RFC 9083) with roles and an e-mail address in its jCard, for fake registries. */
+// An RDAP entity (RFC 9083) for the local stand-in registries of `npm start` and the tests.
+/** An entity with roles and an e-mail address in its jCard. */
 export function rdapEntity(roles: string[], email: string, entities: unknown[] = []) {
   return {
     objectClassName: "entity",

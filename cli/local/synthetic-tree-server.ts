@@ -4,6 +4,8 @@
 // columns, CRLF lines). The number of calls a day grows by year, dips at weekends and varies
 // by a hash of the date, so an estimate from a sample has something to get wrong. The exact
 // totals are computed from the same function, and the server counts the requests it answers.
+// `npm start` serves it as its demo exposed host, with a security.txt and a switch that takes
+// the listings down (as an owner would) and puts them back.
 import { createServer, type Server } from "node:http";
 
 export interface SyntheticTree {
@@ -18,6 +20,9 @@ export interface SyntheticTree {
   /** Requests answered since the start (or the last `resetRequests`). */
   requests(): number;
   resetRequests(): void;
+  /** Whether the listings are served (true) or answer 404, as after `autoindex off;`. */
+  setExposed(on: boolean): void;
+  exposed(): boolean;
   stop(): Promise<void>;
 }
 
@@ -123,12 +128,41 @@ export function syntheticPage(path: string): string | null {
   return page(path, rows);
 }
 
-/** Starts the server on a free 127.0.0.1 port. */
-export async function startSyntheticTree(): Promise<SyntheticTree> {
+export interface SyntheticTreeOptions {
+  /** The body of `/.well-known/security.txt` (none by default: 404). */
+  securityTxt?: string;
+  /** Port on 127.0.0.1 (default: a free one). */
+  port?: number;
+  /** Answer `POST /__demo/off` and `/__demo/on` (setExposed from outside, for `npm start`). */
+  controls?: boolean;
+}
+
+const NOT_FOUND =
+  "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n";
+
+/** Starts the server on 127.0.0.1. */
+export async function startSyntheticTree(opts: SyntheticTreeOptions = {}): Promise<SyntheticTree> {
   let requests = 0;
+  let exposed = true;
   const server: Server = createServer((req, res) => {
     requests++;
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (opts.controls && req.method === "POST" && (path === "/__demo/off" || path === "/__demo/on")) {
+      exposed = path === "/__demo/on";
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end(exposed ? "listings on\n" : "listings off (404)\n");
+      return;
+    }
+    if (path === "/.well-known/security.txt" && opts.securityTxt !== undefined) {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8", server: "nginx/1.22.1" });
+      res.end(req.method === "HEAD" ? undefined : opts.securityTxt);
+      return;
+    }
+    if (!exposed && path.startsWith("/medicall/")) {
+      res.writeHead(404, { "content-type": "text/html", server: "nginx/1.22.1" });
+      res.end(req.method === "HEAD" ? undefined : NOT_FOUND);
+      return;
+    }
     if (/^\/medicall\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.wav$/.test(path)) {
       // A recording: its headers only for HEAD, one byte for a range request (never the audio).
       res.writeHead(req.headers.range ? 206 : 200, { "content-type": "audio/x-wav", "content-length": "1" });
@@ -138,15 +172,16 @@ export async function startSyntheticTree(): Promise<SyntheticTree> {
     const body = syntheticPage(path);
     if (body === null) {
       res.writeHead(404, { "content-type": "text/html", server: "nginx/1.22.1" });
-      res.end(
-        "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n</body>\r\n</html>\r\n",
-      );
+      res.end(NOT_FOUND);
       return;
     }
     res.writeHead(200, { "content-type": "text/html", server: "nginx/1.22.1" });
     res.end(req.method === "HEAD" ? undefined : body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as { port: number };
   const t = totals();
   return {
@@ -157,6 +192,10 @@ export async function startSyntheticTree(): Promise<SyntheticTree> {
     resetRequests: () => {
       requests = 0;
     },
+    setExposed: (on) => {
+      exposed = on;
+    },
+    exposed: () => exposed,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
