@@ -26,6 +26,24 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * Waits until the background has registered its tab listeners. The service worker exists
+ * before its script has run, and a page visited in that moment would go unseen (a page the
+ * user opens later wakes the worker, whose listeners are registered at its start).
+ */
+async function backgroundReady(worker: Worker): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ready = await worker.evaluate(() => {
+      const c = (globalThis as { chrome?: { tabs?: { onUpdated?: { hasListeners(): boolean } } } }).chrome;
+      return c?.tabs?.onUpdated?.hasListeners() === true;
+    });
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error("the extension's background registered no tab listener");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Launches Chromium headless, with the extension in `extension` loaded, or none. */
 export async function launch(extension: string | null): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "indexwatch-chromium-"));
@@ -40,6 +58,7 @@ export async function launch(extension: string | null): Promise<Browser> {
   let worker: Worker | null = null;
   if (extension) {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+    await backgroundReady(worker);
   }
   return {
     context,
