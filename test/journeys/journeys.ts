@@ -1,0 +1,231 @@
+// Every user's journey end to end, run by .ci/run: Debian's Chromium with the built extension,
+// real nginx on 127.0.0.1, the whole local stack of `npm start` (cli/local/stack.ts: a real
+// `wrangler dev` with local D1, queues and cron, the real SMTP sink, the stand-in Internet, the
+// demo accounts). Prints "journeys: N passed, N failed". `--screenshots` also writes each
+// step of journey 1 to docs/journey-1-*.png (shown in the README).
+//
+//  1. A journalist visits an exposed tree → badge → popup → Report → the Worker verifies it
+//     against nginx → the owner's notice arrives in the SMTP sink → the owner opens the link,
+//     switches the tree off and clicks Fixed → the re-check finds it gone (milestone `fixed`) →
+//     a day later (the case's clock moved back a day) the second re-check closes it → the
+//     popup shows it closed → the dashboard shows the closed case with its whole timeline.
+//  3. A software mirror is visited → the popup shows it as public and offers no report.
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { execute, sql } from "../../cli/commands/admin-d1.ts";
+import { ownerLink } from "../../cli/local/mail-page.ts";
+import { type Stack, startStack } from "../../cli/local/stack.ts";
+import { type Browser, launch } from "../e2e/chromium.ts";
+import { badgeOf, findingOf, localItem, openPopup, until as poll, tabIdOf } from "../e2e/extension-page.ts";
+import { checks, expect, until } from "../support/checks.ts";
+import { makeHelplineTree } from "../support/helpline-tree.ts";
+import { freePort, startNginx } from "../support/real-servers.ts";
+import { OWNER_CONTACT, writeMirror, writeSecurityTxt } from "./world.ts";
+
+const ROOT = join(import.meta.dirname, "../..");
+const DOCS = process.argv.includes("--screenshots") ? join(ROOT, "docs") : null;
+const DAY_MS = 86_400_000;
+const { check, done, failures } = checks("journeys");
+
+async function shot(page: Page, name: string, what: "main" | "page" = "page"): Promise<void> {
+  if (!DOCS) return;
+  mkdirSync(DOCS, { recursive: true });
+  const path = join(DOCS, `journey-1-${name}.png`);
+  if (what === "main") await page.locator("main").screenshot({ path });
+  else await page.screenshot({ path, fullPage: true });
+}
+
+const temp = mkdtempSync(join(tmpdir(), "indexwatch-journeys-"));
+const state = join(temp, "state");
+// Servers run as www-data and must be able to enter their roots.
+const www = mkdtempSync(join(tmpdir(), "indexwatch-journeys-www-"));
+const mirrorRoot = mkdtempSync(join(tmpdir(), "indexwatch-journeys-mirror-"));
+const stops: (() => Promise<unknown> | unknown)[] = [];
+let browser: Browser | undefined;
+let stack: Stack | undefined;
+
+try {
+  const tree = makeHelplineTree(www);
+  writeSecurityTxt(www);
+  const nginx = await startNginx(www);
+  stops.push(() => nginx.stop());
+  const mirrorPath = writeMirror(mirrorRoot);
+  const mirror = await startNginx(mirrorRoot);
+  stops.push(() => mirror.stop());
+
+  stack = await startStack({
+    port: await freePort(),
+    persistTo: state,
+    demoHost: false,
+    // One request at a time per host still holds, without the pause between them.
+    vars: { CRAWL_DELAY_MS: "0" },
+  });
+  const s = stack;
+  if (!s.extension) throw new Error("no extension was built");
+  // A copy of its own: other runs on this machine rebuild extension/.output/ while this one runs.
+  const extension = join(temp, "extension");
+  cpSync(s.extension.chrome, extension, { recursive: true });
+  browser = await launch(extension);
+  const { context, worker, extensionId } = browser;
+  if (!worker || !extensionId) throw new Error("the extension's service worker did not start");
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1000, height: 800 });
+  const visit = async (url: string) => {
+    await page.goto(url, { waitUntil: "load" });
+    return tabIdOf(worker, page.url());
+  };
+  const operator = s.accounts.find((a) => a.login === "operator");
+
+  // Journey 1 -----------------------------------------------------------------------------
+  const listing = new URL(tree.dayPath, nginx.url).href;
+  let tabId = -1;
+  let caseId = "";
+  let token = "";
+  const status = async () => {
+    const res = await fetch(`${s.api}/api/v1/reports/${caseId}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { status: string; milestones: { name: string }[] };
+    return { status: body.status, names: body.milestones.map((m) => m.name) };
+  };
+  const toOwner = () => s.sink.messages.filter((m) => m.envelope.to.includes(OWNER_CONTACT));
+
+  await check("1. the journalist visits the exposed tree and the badge lights up", async () => {
+    // The host's top page first: the extension does not see the first page a freshly started
+    // browser loads (its background is still starting), which is not what this journey is about.
+    await visit(nginx.url);
+    await new Promise((r) => setTimeout(r, 1000));
+    tabId = await visit(listing);
+    await shot(page, "listing");
+    const finding = await poll(
+      () => findingOf(worker, tabId),
+      (f) => f !== null,
+    );
+    expect(finding?.severity === "critical", `severity ${finding?.severity}`);
+    const badge = await badgeOf(worker, tabId);
+    expect(badge.text === String(tree.callsPerDay), `badge "${badge.text}"`);
+  });
+  await check("1. the popup shows the findings and Report sends the report", async () => {
+    const popup = await openPopup(context, extensionId, tabId);
+    const counts = await popup.locator("#counts").textContent();
+    expect(counts === `${tree.callsPerDay} files, 0 folders`, `counts "${counts}"`);
+    expect(await popup.locator("#report").isEnabled(), "Report is disabled");
+    await shot(popup, "popup", "main");
+    await popup.locator("#report").click();
+    await popup.waitForSelector("#case-id", { timeout: 90_000 });
+    const stored = (await localItem(worker, "reports")) as { caseId: string; statusToken: string }[] | null;
+    caseId = stored?.[0]?.caseId ?? "";
+    token = stored?.[0]?.statusToken ?? "";
+    expect(caseId !== "" && ((await popup.locator("#case-id").textContent()) ?? "").includes(caseId), "no case id");
+    await shot(popup, "reported", "main");
+    await popup.close();
+  });
+  await check("1. the Worker verifies it against nginx and the owner's notice reaches the SMTP sink", async () => {
+    const seen = await until("owner_notified", async () => {
+      const st = await status();
+      return st.names.includes("owner_notified") ? st : null;
+    });
+    expect(seen.names.includes("verified"), JSON.stringify(seen));
+    const [notice] = await until("the notice", async () => (toOwner().length > 0 ? toOwner() : null), 60_000);
+    expect(toOwner().length === 1, `${toOwner().length} notices`);
+    expect((notice?.text ?? "").includes("autoindex off;"), "no nginx fix in the notice");
+    expect((notice?.text ?? "").includes(listing), "the notice does not name the listing");
+    await page.goto(s.mailPage);
+    expect((await page.textContent("body"))?.includes(OWNER_CONTACT) === true, "not on the mail page");
+    await shot(page, "notice");
+  });
+  await check(
+    "1. the owner opens the link, switches the tree off and clicks Fixed; the re-check finds it gone",
+    async () => {
+      const link = ownerLink(toOwner()[0]?.text ?? "");
+      expect(link !== null, "no owner link");
+      await page.goto(link ?? "");
+      expect((await page.textContent("body"))?.includes("autoindex off;") === true, "no fix on the owner's page");
+      await shot(page, "owner");
+      renameSync(join(www, tree.topPath), join(www, "medicall-off"));
+      expect((await fetch(listing)).status === 404, "the tree is still served");
+      await page.click(`form[action$="/fixed"] button[type=submit]`);
+      const seen = await until("fixed", async () => {
+        const st = await status();
+        return st.names.includes("fixed") ? st : null;
+      });
+      expect(seen.status !== "closed", "closed after one re-check");
+    },
+  );
+  await check("1. a day later the second re-check closes the case; the journalist's popup shows it", async () => {
+    // The case's clock moves a day back: its first negative re-check and its last check.
+    const back = DAY_MS + 3_600_000;
+    execute({ remote: false, persistTo: state }, [
+      `UPDATE disclosures SET state_json = json_set(state_json,
+         '$.negatives[0]', json_extract(state_json, '$.negatives[0]') - ${back},
+         '$.lastCheckAt', json_extract(state_json, '$.lastCheckAt') - ${back}), next_at = 0
+       WHERE case_id = ${sql(caseId)}`,
+    ]);
+    await s.cron.tickAll();
+    const seen = await until("closed", async () => {
+      const st = await status();
+      return st.status === "closed" ? st : null;
+    });
+    // What the popup asks for: the case's status and the reporter's milestones.
+    expect(seen.names.includes("fixed") && seen.names.includes("closed"), JSON.stringify(seen));
+    const popup = await openPopup(context, extensionId, tabId);
+    const line = popup.locator(`#reports [data-case="${caseId}"]`);
+    const text = await poll(
+      async () => (await line.textContent()) ?? "",
+      (t) => t.includes("closed"),
+    );
+    expect(text.includes("closed"), `"${text}"`);
+    await shot(popup, "closed", "main");
+    await popup.close();
+  });
+  await check("1. the CERT dashboard shows the closed case with its whole timeline", async () => {
+    expect(operator !== undefined, "no operator account");
+    await page.goto(`${s.dashboard}/login`);
+    await page.fill("input[name=login]", operator?.login ?? "");
+    await page.fill("input[name=password]", operator?.password ?? "");
+    await page.click("button[type=submit]");
+    await page.goto(`${s.dashboard}/cases/${caseId}`);
+    const events = await page
+      .locator("tr[data-event]")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-event") ?? ""));
+    for (const e of ["received", "verified", "owner_notified", "fix_claimed", "fixed", "closed"]) {
+      expect(events.includes(e), `no ${e} in the timeline: ${events.join(", ")}`);
+    }
+    await shot(page, "dashboard");
+  });
+
+  // Journey 3 -----------------------------------------------------------------------------
+  await check("3. a software mirror shows as public and offers no report", async () => {
+    const id = await visit(new URL(mirrorPath, mirror.url).href);
+    const finding = await poll(
+      () => findingOf(worker, id),
+      (f) => f !== null,
+    );
+    expect(finding !== null, "the mirror was not read as a listing");
+    expect(finding?.severity === "info", `severity ${finding?.severity}`);
+    const badge = await badgeOf(worker, id);
+    expect(badge.text === "", `badge "${badge.text}"`);
+    const popup = await openPopup(context, extensionId, id);
+    expect(await popup.locator("#report").isDisabled(), "Report is enabled");
+    const why = (await popup.locator("#blocked").textContent()) ?? "";
+    expect(why.includes("information only"), `reason "${why}"`);
+    await popup.close();
+  });
+} catch (err) {
+  await check("the journeys' setup", async () => {
+    throw err;
+  });
+} finally {
+  if (failures() > 0 && stack) {
+    const r = execute({ remote: false, persistTo: state }, [
+      "SELECT case_id, type, at FROM events ORDER BY id",
+      "SELECT template, status, last_error FROM notifications",
+    ]);
+    console.log(JSON.stringify(r, null, 1));
+  }
+  await browser?.close();
+  await stack?.stop();
+  for (const stop of stops.reverse()) await stop();
+  for (const d of [temp, www, mirrorRoot]) rmSync(d, { recursive: true, force: true });
+}
+done();
