@@ -30,6 +30,8 @@ export interface StackOptions {
   extension?: boolean;
   /** More Worker vars, over the stack's own. */
   vars?: Record<string, string>;
+  /** Names the Worker reaches at a local `host:port` (before the stand-in Internet's rules). */
+  resolve?: Record<string, string>;
   /** Progress lines and the Worker's log. */
   log?: (line: string) => void;
   /** Stops the start between steps (Ctrl-C while starting): what was started is stopped. */
@@ -134,7 +136,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         // Discovery's registries and resolver are the local stand-in; nothing leaves this machine.
         RDAP_BOOTSTRAP_URL: `https://${BOOTSTRAP_HOST}/rdap/`,
         DOH_URL: `https://${DOH_HOST}/dns-query`,
-        HOST_RESOLVER_RULES: `MAP *.example.test 127.0.0.1:${fakeInternet.port}`,
+        HOST_RESOLVER_RULES: [
+          ...Object.entries(opts.resolve ?? {}).map(([name, at]) => `MAP ${name} ${at}`),
+          `MAP *.example.test 127.0.0.1:${fakeInternet.port}`,
+          `MAP example.test 127.0.0.1:${fakeInternet.port}`,
+        ].join(", "),
         ...opts.vars,
       },
     });

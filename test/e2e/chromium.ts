@@ -44,10 +44,18 @@ async function backgroundReady(worker: Worker): Promise<void> {
   }
 }
 
-/** Launches Chromium headless, with the extension in `extension` loaded, or none. */
-export async function launch(extension: string | null): Promise<Browser> {
+/**
+ * Launches Chromium headless, with the extension in `extension` loaded, or none. `hosts` maps
+ * names to local addresses (`MAP name 127.0.0.1` rules, before the rest).
+ */
+export async function launch(extension: string | null, hosts: Record<string, string> = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "indexwatch-chromium-"));
-  const args = [...FLAGS];
+  const map = Object.entries(hosts).map(([name, at]) => `MAP ${name} ${at}`);
+  const args = FLAGS.map((f) =>
+    map.length > 0 && f.startsWith("--host-resolver-rules=")
+      ? `--host-resolver-rules=${[...map, f.slice("--host-resolver-rules=".length)].join(", ")}`
+      : f,
+  );
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   else args.push("--disable-extensions");
   const context = await chromium.launchPersistentContext(profile, {

@@ -9,7 +9,13 @@
 //     switches the tree off and clicks Fixed → the re-check finds it gone (milestone `fixed`) →
 //     a day later (the case's clock moved back a day) the second re-check closes it → the
 //     popup shows it closed → the dashboard shows the closed case with its whole timeline.
+//  2. A listing on a named host with no owner contact anywhere (no security.txt, no RDAP
+//     contact, a network without an abuse desk) is reported → the case goes to the national
+//     CERT of the network's country (SE) → it is in that team's dashboard and feed, and in no
+//     other team's. The name reaches nginx through Chromium's and the Worker's resolver rules;
+//     its DNS and RDAP answers come from the stand-in Internet.
 //  3. A software mirror is visited → the popup shows it as public and offers no report.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +33,8 @@ import { OWNER_CONTACT, writeMirror, writeSecurityTxt } from "./world.ts";
 const ROOT = join(import.meta.dirname, "../..");
 const DOCS = process.argv.includes("--screenshots") ? join(ROOT, "docs") : null;
 const DAY_MS = 86_400_000;
+/** Journey 2's host: a name only the resolver rules know. */
+const NAMED = "files.vardcentral.example.test";
 const { check, done, failures } = checks("journeys");
 
 async function shot(page: Page, name: string, what: "main" | "page" = "page"): Promise<void> {
@@ -42,6 +50,18 @@ const state = join(temp, "state");
 // Servers run as www-data and must be able to enter their roots.
 const www = mkdtempSync(join(tmpdir(), "indexwatch-journeys-www-"));
 const mirrorRoot = mkdtempSync(join(tmpdir(), "indexwatch-journeys-mirror-"));
+const namedRoot = mkdtempSync(join(tmpdir(), "indexwatch-journeys-named-"));
+
+/** The admin CLI against this run's D1; answers what it printed. */
+function admin(args: string[]): string {
+  const r = spawnSync(process.execPath, [join(ROOT, "cli/index.ts"), "admin", ...args, "--persist-to", state], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`admin ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+const tokenIn = (out: string) => /API token \(shown once, store it now\): (iwt_\S+)/.exec(out)?.[1] ?? "";
 const stops: (() => Promise<unknown> | unknown)[] = [];
 let browser: Browser | undefined;
 let stack: Stack | undefined;
@@ -54,6 +74,9 @@ try {
   const mirrorPath = writeMirror(mirrorRoot);
   const mirror = await startNginx(mirrorRoot);
   stops.push(() => mirror.stop());
+  const namedTree = makeHelplineTree(namedRoot, { top: "samtal" });
+  const named = await startNginx(namedRoot);
+  stops.push(() => named.stop());
 
   stack = await startStack({
     port: await freePort(),
@@ -61,13 +84,14 @@ try {
     demoHost: false,
     // One request at a time per host still holds, without the pause between them.
     vars: { CRAWL_DELAY_MS: "0" },
+    resolve: { [NAMED]: `127.0.0.1:${named.port}` },
   });
   const s = stack;
   if (!s.extension) throw new Error("no extension was built");
   // A copy of its own: other runs on this machine rebuild extension/.output/ while this one runs.
   const extension = join(temp, "extension");
   cpSync(s.extension.chrome, extension, { recursive: true });
-  browser = await launch(extension);
+  browser = await launch(extension, { [NAMED]: "127.0.0.1" });
   const { context, worker, extensionId } = browser;
   if (!worker || !extensionId) throw new Error("the extension's service worker did not start");
   const page = await context.newPage();
@@ -194,6 +218,100 @@ try {
     await shot(page, "dashboard");
   });
 
+  // Journey 2 -----------------------------------------------------------------------------
+  const namedListing = `http://${NAMED}:${named.port}${namedTree.dayPath}`;
+  let case2 = "";
+  let token2 = "";
+  await check("2. a listing on a host with no owner contact is reported from the popup", async () => {
+    // Its DNS answer and its network's registry entry: Sweden, and no abuse desk.
+    const world = await fetch(`${s.fakeInternet.url}/__world`, {
+      method: "POST",
+      body: JSON.stringify({
+        dns: { [NAMED]: { A: ["198.51.100.20"] } },
+        rdapNetworks: {
+          "198.51.100.0/24": {
+            objectClassName: "ip network",
+            startAddress: "198.51.100.0",
+            endAddress: "198.51.100.255",
+            country: "SE",
+            entities: [],
+          },
+        },
+      }),
+    });
+    expect(world.status === 204, `world ${world.status}`);
+    const id = await visit(namedListing);
+    await poll(
+      () => findingOf(worker, id),
+      (f) => f !== null,
+    );
+    const popup = await openPopup(context, extensionId, id);
+    expect(await popup.locator("#report").isEnabled(), "Report is disabled");
+    await popup.locator("#report").click();
+    await popup.waitForSelector("#case-id", { timeout: 90_000 });
+    await popup.close();
+    const stored = (await localItem(worker, "reports")) as {
+      caseId: string;
+      statusToken: string;
+      listingUrl: string;
+    }[];
+    const mine = stored.find((r) => r.listingUrl === namedListing);
+    case2 = mine?.caseId ?? "";
+    token2 = mine?.statusToken ?? "";
+    expect(case2 !== "" && case2 !== caseId, JSON.stringify(stored));
+  });
+  await check("2. no owner contact is found: the case goes to the national CERT of its network's country", async () => {
+    const seen = await until("escalated", async () => {
+      const res = await fetch(`${s.api}/api/v1/reports/${case2}`, { headers: { authorization: `Bearer ${token2}` } });
+      const names = ((await res.json()) as { milestones: { name: string }[] }).milestones.map((m) => m.name);
+      return names.includes("escalated") ? names : null;
+    });
+    expect(seen.includes("verified") && !seen.includes("owner_notified"), seen.join(", "));
+    const [contacts = [], location = []] = execute({ remote: false, persistTo: state }, [
+      `SELECT role, source FROM contacts WHERE case_id = ${sql(case2)}`,
+      `SELECT country, ip FROM case_locations WHERE case_id = ${sql(case2)}`,
+    ]);
+    const roles = contacts.map((c) => String(c.role));
+    expect(!roles.includes("owner") && roles.includes("cert"), `contacts ${JSON.stringify(contacts)}`);
+    expect(location[0]?.country === "SE" && location[0]?.ip === "198.51.100.20", JSON.stringify(location));
+  });
+  await check("2. it is in that team's dashboard and feed, and in no other team's", async () => {
+    try {
+      await journey2Teams();
+    } catch (err) {
+      const cause = err instanceof Error && err.cause ? ` (${String(err.cause)})` : "";
+      throw new Error(`${err instanceof Error ? err.message : String(err)}${cause}`);
+    }
+  });
+  async function journey2Teams() {
+    const demo = s.accounts.find((a) => a.team === "Demo CERT");
+    expect(demo !== undefined, "no Demo CERT account");
+    const demoToken = tokenIn(admin(["create-token", "--team", "Demo CERT"]));
+    const otherToken = tokenIn(admin(["create-team", "--name", "CERT-NO", "--countries", "NO"]));
+    const feed = async (token: string) => {
+      const res = await fetch(`${s.api}/api/v1/feeds/cases.json`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { cases: { caseId: string }[] }).cases.map((c) => c.caseId);
+    };
+    const demoFeed = await feed(demoToken);
+    expect(demoFeed.includes(case2) && !demoFeed.includes(caseId), `Demo CERT's feed: ${demoFeed.join(", ")}`);
+    const otherFeed = await feed(otherToken);
+    expect(!otherFeed.includes(case2), "CERT-NO's feed has the case");
+    const xarf = await fetch(`${s.api}/api/v1/cases/${case2}/xarf`, {
+      headers: { authorization: `Bearer ${otherToken}` },
+    });
+    expect(xarf.status === 404, `CERT-NO's XARF answer ${xarf.status}`);
+    await context.clearCookies();
+    await page.goto(`${s.dashboard}/login`);
+    await page.fill("input[name=login]", demo?.login ?? "");
+    await page.fill("input[name=password]", demo?.password ?? "");
+    await page.click("button[type=submit]");
+    await page.goto(s.dashboard);
+    const queue = await page.content();
+    expect(queue.includes(case2) && !queue.includes(caseId), "the Demo CERT's queue");
+    const theirs = await page.goto(`${s.dashboard}/cases/${caseId}`);
+    expect(theirs?.status() === 404, `journey 1's case answers ${theirs?.status()} to the Demo CERT`);
+  }
+
   // Journey 3 -----------------------------------------------------------------------------
   await check("3. a software mirror shows as public and offers no report", async () => {
     const id = await visit(new URL(mirrorPath, mirror.url).href);
@@ -226,6 +344,6 @@ try {
   await browser?.close();
   await stack?.stop();
   for (const stop of stops.reverse()) await stop();
-  for (const d of [temp, www, mirrorRoot]) rmSync(d, { recursive: true, force: true });
+  for (const d of [temp, www, mirrorRoot, namedRoot]) rmSync(d, { recursive: true, force: true });
 }
 done();

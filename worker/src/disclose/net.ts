@@ -13,7 +13,7 @@ export interface NetResponse {
 
 export type Get = (url: string, opts?: { accept?: string; maxBytes?: number }) => Promise<NetResponse | null>;
 
-interface Rule {
+export interface Rule {
   pattern: RegExp;
   target: string;
 }
@@ -28,6 +28,24 @@ export function parseResolverRules(text: string | undefined): Rule[] {
     rules.push({ pattern: new RegExp(`^${re}$`, "i"), target: m[2] });
   }
   return rules;
+}
+
+/**
+ * A fetch that sends a request for a name matched by a rule to the rule's `host:port` over plain
+ * HTTP, carrying the original host (`x-original-host`, `x-original-scheme`); address literals
+ * and unmatched names go as they are. Development and tests only (see HOST_RESOLVER_RULES).
+ */
+export function resolvingFetch(rules: readonly Rule[], base: typeof fetch = fetch): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const literal = url.hostname.startsWith("[") || /^[\d.]+$/.test(url.hostname);
+    const rule = literal ? undefined : rules.find((r) => r.pattern.test(url.hostname));
+    if (!rule) return base(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set("x-original-host", url.host);
+    headers.set("x-original-scheme", url.protocol.slice(0, -1));
+    return base(`http://${rule.target}${url.pathname}${url.search}`, { ...init, headers });
+  };
 }
 
 async function readText(res: Response, maxBytes: number): Promise<string> {

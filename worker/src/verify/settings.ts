@@ -1,4 +1,5 @@
 import { type CrawlBudget, DEFAULT_BUDGET } from "../../../shared/crawl/budget.ts";
+import { parseResolverRules, resolvingFetch } from "../disclose/net.ts";
 import type { Bindings } from "../env.ts";
 import { digestHasher } from "./digest.ts";
 import type { FetchDeps } from "./inspect.ts";
@@ -28,9 +29,19 @@ export function allowLoopback(env: Bindings): boolean {
   return env.ENVIRONMENT === "development" && env.ALLOW_LOOPBACK_TARGETS === "true";
 }
 
-/** How the Worker fetches and reads listings: streamed, hashed with DigestStream. */
+/**
+ * How the Worker fetches and reads listings: streamed, hashed with DigestStream. In development,
+ * HOST_RESOLVER_RULES sends listings on public names to local servers, as it does for discovery.
+ */
 export function fetchDeps(env: Bindings): FetchDeps {
-  return { allowLoopback: allowLoopback(env), hasher: digestHasher, whole: vars(env).VERIFY_READ_WHOLE === "true" };
+  const deps: FetchDeps = {
+    allowLoopback: allowLoopback(env),
+    hasher: digestHasher,
+    whole: vars(env).VERIFY_READ_WHOLE === "true",
+  };
+  const rules = env.ENVIRONMENT === "development" ? parseResolverRules(env.HOST_RESOLVER_RULES) : [];
+  if (rules.length > 0) deps.fetch = resolvingFetch(rules);
+  return deps;
 }
 
 export function crawlBudget(env: Bindings): CrawlBudget {
