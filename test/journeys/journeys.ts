@@ -115,10 +115,6 @@ try {
   const toOwner = () => s.sink.messages.filter((m) => m.envelope.to.includes(OWNER_CONTACT));
 
   await check("1. the journalist visits the exposed tree and the badge lights up", async () => {
-    // The host's top page first: the extension does not see the first page a freshly started
-    // browser loads (its background is still starting), which is not what this journey is about.
-    await visit(nginx.url);
-    await new Promise((r) => setTimeout(r, 1000));
     tabId = await visit(listing);
     await shot(page, "listing");
     const finding = await poll(
