@@ -64,6 +64,22 @@ describe("the popup", () => {
     expect(root.querySelector(`#reports [data-case="${report.caseId}"]`)?.textContent).toContain(report.listingUrl);
   });
 
+  it("names every status a case can have in words, in both languages", () => {
+    // The case statuses the Worker sets: intake and verification (received, verifying, verified,
+    // not_reproducible, not_reportable) and disclosure (notified, acknowledged, disputed,
+    // fix_claimed, closed).
+    const statuses = ["received", "verifying", "verified", "not_reproducible", "not_reportable"];
+    statuses.push("notified", "acknowledged", "disputed", "fix_claimed", "closed");
+    for (const t of [en, translator("sv")]) {
+      for (const status of statuses) {
+        const root = render({ finding: listingFinding(3), blocked: null, report: { ...report, status } }, [], t);
+        const shown = root.querySelector("#case-status")?.textContent ?? "";
+        expect(shown, status).not.toContain("status_");
+        expect(shown.length, status).toBeGreaterThan(3);
+      }
+    }
+  });
+
   it("says so when the page is no listing", () => {
     const root = render({ finding: null, blocked: null, report: null });
     expect(root.querySelector("#nothing")?.textContent).toBe("This page is not a directory listing.");
