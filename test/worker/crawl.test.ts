@@ -1,40 +1,17 @@
 // Verification by crawling, inside workerd, through the real queue (the consumer fans out to
 // subfolders with queue messages), against real nginx and Apache serving a generated
 // helpline-like tree and a local server that synthesises a 2.7-million-file tree.
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { claimHost, releaseHost } from "../../worker/src/db/crawl.ts";
 import type { Bindings } from "../../worker/src/env.ts";
-import worker from "../../worker/src/index.ts";
 import { handlers } from "../../worker/src/queue/handlers.ts";
 import type { CrawlServers } from "./crawl-servers-setup.ts";
+import { openCase, runQueue } from "./queue-support.ts";
 
 const E = env as unknown as { CRAWL_SERVERS: string; SYNTHETIC_COUNTER: string };
 const S = JSON.parse(E.CRAWL_SERVERS) as CrawlServers;
 const bindings = env as unknown as Bindings;
-
-async function openCase(root: string): Promise<string> {
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await env.DB.prepare(
-    `INSERT INTO cases (id, listing_root, host, status, severity, format, reports, created_at, updated_at)
-     VALUES (?1, ?2, ?3, 'received', 'critical', 'nginx', 1, ?4, ?4)`,
-  )
-    .bind(id, root, new URL(root).host, now)
-    .run();
-  return id;
-}
-
-async function runQueue(bodies: unknown[], attempts = 1) {
-  const batch = createMessageBatch(
-    "indexwatch-verify",
-    bodies.map((body, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, bindings as unknown as Env);
-  return getQueueResult(batch, ctx);
-}
 
 async function status(caseId: string): Promise<string | undefined> {
   const r = await env.DB.prepare("SELECT status FROM cases WHERE id = ?1").bind(caseId).first<{ status: string }>();

@@ -1,22 +1,9 @@
 // The disclosure jobs through the real queue consumer: `disclose` (sent by verification when a
 // case becomes verified) discovers, records the notice and queues `send`; the default transport
 // only records. A repeated message has no second effect.
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import type { Bindings } from "../../worker/src/env.ts";
-import worker from "../../worker/src/index.ts";
 import { FAKE, rows, seedVerifiedCase, world } from "./disclose-helpers.ts";
-
-async function runQueue(bodies: unknown[]) {
-  const batch = createMessageBatch(
-    "indexwatch-verify",
-    bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, env as unknown as Bindings as unknown as Env);
-  return getQueueResult(batch, ctx);
-}
+import { runQueue } from "./queue-support.ts";
 
 it("disclose → one recorded notice to the security.txt contact, with the owner link withheld", async () => {
   await world({ securityTxt: { "127.0.0.1": { wellKnown: "Contact: mailto:owner@loopback.example.test\n" } } });

@@ -2,21 +2,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../worker/src/env.ts";
 import { recheckCase } from "../../worker/src/verify/recheck.ts";
+import { openCase } from "./queue-support.ts";
 
 const SERVER = (env as unknown as { LISTING_SERVER: string }).LISTING_SERVER;
 const bindings = env as unknown as Bindings;
-
-async function openCase(root: string, status: string): Promise<string> {
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await env.DB.prepare(
-    `INSERT INTO cases (id, listing_root, host, status, severity, format, reports, created_at, updated_at)
-     VALUES (?1, ?2, ?3, ?5, 'critical', 'nginx', 1, ?4, ?4)`,
-  )
-    .bind(id, root, new URL(root).host, now, status)
-    .run();
-  return id;
-}
 
 async function rows(caseId: string) {
   const kase = await env.DB.prepare("SELECT status FROM cases WHERE id = ?1").bind(caseId).first<{ status: string }>();

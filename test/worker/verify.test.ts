@@ -3,31 +3,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Bindings } from "../../worker/src/env.ts";
 import worker from "../../worker/src/index.ts";
+import { openCase, runQueue } from "./queue-support.ts";
 
 const SERVER = (env as unknown as { LISTING_SERVER: string }).LISTING_SERVER;
 const bindings = env as unknown as Bindings;
-
-async function openCase(root: string): Promise<string> {
-  const id = crypto.randomUUID();
-  const now = Date.now();
-  await env.DB.prepare(
-    `INSERT INTO cases (id, listing_root, host, status, severity, format, reports, created_at, updated_at)
-     VALUES (?1, ?2, ?3, 'received', 'critical', 'nginx', 1, ?4, ?4)`,
-  )
-    .bind(id, root, new URL(root).host, now)
-    .run();
-  return id;
-}
-
-async function runQueue(bodies: unknown[], attempts = 1) {
-  const batch = createMessageBatch(
-    "indexwatch-verify",
-    bodies.map((body, i) => ({ id: `m${i}`, timestamp: Date.now(), attempts, body })),
-  );
-  const ctx = createExecutionContext();
-  await worker.queue(batch, bindings as unknown as Env);
-  return getQueueResult(batch, ctx);
-}
 
 /** The crawl that follows a listing's root goes through the real queue: wait for its end. */
 async function settled(caseId: string): Promise<void> {
