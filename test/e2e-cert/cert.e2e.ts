@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { execute } from "../../cli/commands/admin-d1.ts";
 import { startDevWorker } from "../../cli/dev-worker.ts";
+import { CHROMIUM, FLAGS } from "../e2e/chromium.ts";
 import { checks, expect } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, startNginx } from "../support/real-servers.ts";
@@ -17,7 +18,6 @@ import { validateXarf } from "./xarf-validate.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DOCS = join(ROOT, "docs");
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
 const { check, done } = checks("cert-e2e");
 
@@ -77,16 +77,7 @@ try {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-    ],
+    args: FLAGS,
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page: Page = await context.newPage();

@@ -7,7 +7,8 @@ import { type BrowserContext, chromium, type Worker } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
-const FLAGS = [
+/** Chromium without background networking or outside DNS (only 127.0.0.1 and localhost resolve). */
+export const FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
