@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { wranglerEnv } from "../cli/dev-worker.ts";
 import { postReport } from "../test/support/api-client.ts";
 import { freePort } from "../test/support/real-servers.ts";
 
@@ -39,16 +40,6 @@ function nginxPage(path: string, n: number): Buffer {
 const BIG = nginxPage("/big/", ENTRIES);
 const SMALL = nginxPage("/small/", 10);
 
-function env(): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.PATH ?? ""}`,
-    WRANGLER_SEND_METRICS: "false",
-    WRANGLER_HIDE_BANNER: "true",
-    CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  };
-}
-
 interface Dev {
   url: string;
   child: ChildProcess;
@@ -59,7 +50,7 @@ async function startDev(whole: boolean): Promise<Dev> {
   const persist = mkdtempSync(join(tmpdir(), "indexwatch-bench-"));
   const m = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], {
     cwd: ROOT,
-    env: env(),
+    env: wranglerEnv(),
     encoding: "utf8",
   });
   if (m.status !== 0) throw new Error(`migrations failed: ${m.stdout}${m.stderr}`);
@@ -84,7 +75,7 @@ async function startDev(whole: boolean): Promise<Dev> {
       "--show-interactive-dev-session=false",
       ...vars.flatMap((v) => ["--var", v]),
     ],
-    { cwd: ROOT, env: env(), detached: true, stdio: ["ignore", "ignore", "ignore"] },
+    { cwd: ROOT, env: wranglerEnv(), detached: true, stdio: ["ignore", "ignore", "ignore"] },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -180,7 +171,7 @@ function filesCounted(persist: string, caseId: string): number {
       "--command",
       `SELECT summary_json FROM evidence WHERE case_id = '${caseId}'`,
     ],
-    { cwd: ROOT, env: env(), encoding: "utf8" },
+    { cwd: ROOT, env: wranglerEnv(), encoding: "utf8" },
   );
   const rows = JSON.parse(r.stdout) as { results: { summary_json: string }[] }[];
   return JSON.parse(rows[0]?.results[0]?.summary_json ?? "{}").files ?? -1;

@@ -15,7 +15,8 @@ export interface DevWorker {
   exited: Promise<void>;
 }
 
-function env(): NodeJS.ProcessEnv {
+/** The environment wrangler runs in here: Node 24 first, no metrics, banner or Cloudflare fetch. */
+export function wranglerEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     // Node 24 from the `node` devDependency first; wrangler refuses the system's Node 20.
@@ -30,7 +31,7 @@ function env(): NodeJS.ProcessEnv {
 export function applyMigrations(persistTo: string): void {
   const migrate = spawnSync(WRANGLER, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], {
     cwd: ROOT,
-    env: env(),
+    env: wranglerEnv(),
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -64,7 +65,7 @@ export async function startDevWorker(opts: {
       "ALLOW_LOOPBACK_TARGETS:true",
       ...Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
     ],
-    { cwd: ROOT, env: env(), detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: ROOT, env: wranglerEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const output: string[] = [];

@@ -36,6 +36,20 @@ export interface SmtpSink {
 export const SINK_USER = "indexwatch";
 export const SINK_PASSWORD = "sink-password";
 
+/** The Worker's mail settings that send through this sink (plaintext SMTP with AUTH). */
+export function sinkMailVars(sink: Pick<SmtpSink, "smtpPort">): Record<string, string> {
+  return {
+    MAIL_TRANSPORT: "smtp",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(sink.smtpPort),
+    SMTP_SECURITY: "plain",
+    SMTP_USER: SINK_USER,
+    SMTP_PASSWORD: SINK_PASSWORD,
+    MAIL_FROM: "Indexwatch <notices@indexwatch.example.test>",
+    MAIL_REPLY_TO: "disclosure@indexwatch.example.test",
+  };
+}
+
 function flatten(
   p: ParsedMail,
   raw: string,

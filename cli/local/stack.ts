@@ -11,7 +11,7 @@ import { type CronTicker, startCronTicker } from "./cron-ticker.ts";
 import { type DemoAccount, seedDemoAccounts } from "./demo-accounts.ts";
 import { BOOTSTRAP_HOST, DOH_HOST, type FakeInternet, startFakeInternet } from "./fake-internet.ts";
 import { rdapEntity } from "./rdap-entity.ts";
-import { SINK_PASSWORD, SINK_USER, type SmtpSink, startSmtpSink } from "./smtp-sink.ts";
+import { type SmtpSink, sinkMailVars, startSmtpSink } from "./smtp-sink.ts";
 import { type SyntheticTree, startSyntheticTree } from "./synthetic-tree-server.ts";
 
 /** The owner contact the demo host's security.txt names. */
@@ -125,14 +125,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       log: (line) => log(`[wrangler] ${line}`),
       vars: {
         PUBLIC_BASE_URL: api,
-        MAIL_TRANSPORT: "smtp",
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(sink.smtpPort),
-        SMTP_SECURITY: "plain",
-        SMTP_USER: SINK_USER,
-        SMTP_PASSWORD: SINK_PASSWORD,
-        MAIL_FROM: "Indexwatch <notices@indexwatch.example.test>",
-        MAIL_REPLY_TO: "disclosure@indexwatch.example.test",
+        ...sinkMailVars(sink),
         // Discovery's registries and resolver are the local stand-in; nothing leaves this machine.
         RDAP_BOOTSTRAP_URL: `https://${BOOTSTRAP_HOST}/rdap/`,
         DOH_URL: `https://${DOH_HOST}/dns-query`,

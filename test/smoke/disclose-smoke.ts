@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevWorker } from "../../cli/dev-worker.ts";
-import { SINK_PASSWORD, SINK_USER, startSmtpSink } from "../../cli/local/smtp-sink.ts";
+import { SINK_USER, sinkMailVars, startSmtpSink } from "../../cli/local/smtp-sink.ts";
 import { postReport, milestones as seen } from "../support/api-client.ts";
 import { checks, expect, until } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
@@ -37,14 +37,7 @@ const worker = await startDevWorker({
   vars: {
     // The owner's links in notices point at this Worker.
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    MAIL_TRANSPORT: "smtp",
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(sink.smtpPort),
-    SMTP_SECURITY: "plain",
-    SMTP_USER: SINK_USER,
-    SMTP_PASSWORD: SINK_PASSWORD,
-    MAIL_FROM: "Indexwatch <notices@indexwatch.example.test>",
-    MAIL_REPLY_TO: "disclosure@indexwatch.example.test",
+    ...sinkMailVars(sink),
     // Verification still fetches one page at a time per host, without the pause between them.
     CRAWL_DELAY_MS: "0",
     // Nothing leaves this machine: the registries and the resolver are a closed local port.
