@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redact } from "./redact.ts";
+import { MAX_NAME_CHARS, redact } from "./redact.ts";
 import { signalsOf } from "./signals-of.ts";
 import { forEachToken } from "./tokens.ts";
 
@@ -119,6 +119,25 @@ describe("redact", () => {
           .every((p) => tokensOf(p.v).every((t) => !kept.has(t) || t === "example" || t === "com"));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("redact: names of any length", () => {
+  it("keeps a megabyte name's start and end around an ellipsis, within the report's limit", () => {
+    const name = `<script>${"a".repeat(2 * 1024 * 1024)}_20130409-081200_+46701740605_inbound.wav`;
+    const shape = redact(name);
+    expect(shape.length).toBeLessThanOrEqual(MAX_NAME_CHARS);
+    expect(shape).toBe(`<******>${"*".repeat(72)}…-######_+###########_inbound.wav`);
+    expect(redact(shape)).toBe(shape);
+  });
+
+  it("never cuts a surrogate pair and stays idempotent for long names", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", minLength: 100, maxLength: 400 }), (s) => {
+        const once = redact(s);
+        return once.length <= MAX_NAME_CHARS && redact(once) === once && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(once);
+      }),
     );
   });
 });

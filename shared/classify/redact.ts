@@ -48,13 +48,30 @@ const AROUND_AT = /[\p{L}\p{N}\p{M}._%+-]*@[\p{L}\p{N}\p{M}._%+-]*/gu;
 /** A digit, or a digit already masked. */
 const DIGIT_LIKE = /[\p{Nd}#]/u;
 
+/** The longest name redacted whole; a longer one keeps its start and its end around `…`. */
+export const MAX_NAME_CHARS = 120;
+const KEEP_START = 80;
+const KEEP_END = 32;
+
+/** A name cut to at most `KEEP_START + 1 + KEEP_END` UTF-16 units, never inside a surrogate pair. */
+function bounded(name: string): string {
+  if (name.length <= MAX_NAME_CHARS) return name;
+  let start = KEEP_START;
+  if (/[\uD800-\uDBFF]/.test(name.charAt(start - 1))) start--;
+  let end = name.length - KEEP_END;
+  if (/[\uDC00-\uDFFF]/.test(name.charAt(end))) end++;
+  return `${name.slice(0, start)}…${name.slice(end)}`;
+}
+
 /**
  * The redacted shape of a file name. Idempotent; leaves no digit, email address or unknown word.
+ * At most `MAX_NAME_CHARS` long: a longer name (a hostile listing may serve megabytes) keeps its
+ * first 80 and last 32 UTF-16 units around `…` before it is redacted.
  * @example redact("20130409-081200_+46701234567_inbound.wav") // "########-######_+###########_inbound.wav"
  * @example redact("Anna Svensson CV.pdf") // "**** ******** CV.pdf"
  */
 export function redact(name: string): string {
-  const nfc = name.normalize("NFC");
+  const nfc = bounded(bounded(name).normalize("NFC"));
   const tail = extensionTail(nfc);
   const body = nfc.slice(0, nfc.length - tail.length);
   const text = body.includes("@") ? body.replace(AROUND_AT, maskLetters) : body;
