@@ -136,7 +136,9 @@ describe("redact: names of any length", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", minLength: 100, maxLength: 400 }), (s) => {
         const once = redact(s);
-        return once.length <= MAX_NAME_CHARS && redact(once) === once && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(once);
+        return (
+          once.length <= MAX_NAME_CHARS && redact(once) === once && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(once)
+        );
       }),
     );
   });
