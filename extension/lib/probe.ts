@@ -2,7 +2,8 @@ import type { Category } from "../../shared/classify/categories.ts";
 import { categorize } from "../../shared/classify/categorize.ts";
 import { checkTarget } from "../../shared/net/guard.ts";
 import { detectFinding, type Finding } from "./finding.ts";
-import { type Fetcher, MAX_LISTING_BYTES, strangerFetch } from "./public-check.ts";
+import { type Fetcher, LISTING_READ_MS, MAX_LISTING_BYTES, strangerFetch } from "./public-check.ts";
+import { readCapped } from "./read-capped.ts";
 
 // The parent-folder probe (opt-in): a recording or a document opened directly often sits in
 // a listed folder (`…/2013/04/09/call.wav` → `…/2013/04/09/`, `…/2013/04/`, `…/2013/`).
@@ -49,8 +50,9 @@ export async function probeFolders(folders: readonly string[], now: string, fetc
     try {
       const res = await strangerFetch(fetcher, folder);
       if (!res.ok) continue;
-      const body = await res.text();
-      if (body.length > MAX_LISTING_BYTES) continue;
+      const read = await readCapped(res, MAX_LISTING_BYTES, LISTING_READ_MS);
+      if (!read.ok) continue;
+      const body = read.text;
       const contentType = res.headers.get("content-type");
       const listing = detectFinding(
         body,

@@ -3,9 +3,12 @@ import { detectListing } from "../../shared/listing/detect.ts";
 import type { Detection } from "../../shared/listing/types.ts";
 import { normaliseListingUrl } from "../../shared/net/normalise.ts";
 import { type Finding, findingOf } from "./finding.ts";
+import { readCapped } from "./read-capped.ts";
 
 /** The most the background reads of a listing (the Worker's cap too). */
 export const MAX_LISTING_BYTES = 8 * 1024 * 1024;
+/** How long the background waits for a listing's whole body (the Worker's per-page timeout). */
+export const LISTING_READ_MS = 15_000;
 
 export type PublicCheck =
   | { ok: true; detection: Detection; judgement: Judgement; finding: Finding }
@@ -39,8 +42,12 @@ export async function checkPublicListing(url: string, now: string, fetcher: Fetc
   if (normaliseListingUrl(new URL(finalUrl)) !== normaliseListingUrl(new URL(url))) {
     return { ok: false, code: "needs_cookies", detail: "without your cookies the server sends you elsewhere" };
   }
-  const body = await res.text();
-  if (body.length > MAX_LISTING_BYTES) return { ok: false, code: "not_public", detail: "the listing is too large" };
+  const read = await readCapped(res, MAX_LISTING_BYTES, LISTING_READ_MS);
+  if (!read.ok) {
+    const why = read.reason === "too_large" ? "the listing is too large" : "the listing did not finish loading in time";
+    return { ok: false, code: "not_public", detail: why };
+  }
+  const body = read.text;
   const contentType = res.headers.get("content-type") ?? undefined;
   const server = res.headers.get("server");
   const detection = detectListing(body, {
