@@ -86,6 +86,8 @@ export default defineConfig(async () => {
             include: ["test/security/worker/**/*.test.ts"],
             testTimeout: 180_000,
             ...workerdSetup,
+            // The SSRF tests' redirecting pages and trap.
+            globalSetup: [...workerdSetup.globalSetup, "./test/security/worker/ssrf-setup.ts"],
           },
         },
       ],

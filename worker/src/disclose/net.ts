@@ -1,8 +1,9 @@
 // Outbound requests of contact discovery (security.txt, RDAP, DNS-over-HTTPS): every URL passes
 // the public-target guard, with a timeout and a byte cap, no cookies, an honest User-Agent.
 import { checkTarget } from "../../../shared/net/guard.ts";
-import { USER_AGENT } from "../verify/fetch-listing.ts";
-import type { DiscloseEnv } from "./config.ts";
+import { checkAnswers, isAddressLiteral, type Resolve, USER_AGENT } from "../verify/fetch-listing.ts";
+import { type DiscloseEnv, setting } from "./config.ts";
+import { cachedResolver } from "./discover/doh.ts";
 
 export interface NetResponse {
   status: number;
@@ -73,20 +74,56 @@ async function readText(res: Response, maxBytes: number): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
+/** How the Worker judges a name before it connects to it: its DNS answers, over DNS-over-HTTPS. */
+export interface NameCheck {
+  resolve: Resolve;
+  /** Names not resolved: those HOST_RESOLVER_RULES maps in development, and the DoH endpoint itself. */
+  mapped: (host: string) => boolean;
+}
+
+function loopbackAllowed(env: DiscloseEnv): boolean {
+  return env.ENVIRONMENT === "development" && env.ALLOW_LOOPBACK_TARGETS === "true";
+}
+
+function devRules(env: DiscloseEnv): Rule[] {
+  return env.ENVIRONMENT === "development" ? parseResolverRules(env.HOST_RESOLVER_RULES) : [];
+}
+
+/**
+ * The name check of one invocation (answers cached for its life, so a crawl's many requests to
+ * one host cost two DoH queries). The DoH endpoint is reached by its own name, never resolved
+ * through itself, and its queries follow no redirect.
+ */
+export function nameCheck(env: DiscloseEnv): NameCheck {
+  const rules = devRules(env);
+  const dohUrl = setting(env, "DOH_URL");
+  const dohHost = new URL(dohUrl).hostname;
+  const plain = guardedGet(env, null, 0);
+  return {
+    resolve: cachedResolver(plain, dohUrl),
+    mapped: (host) => host === dohHost || (!isAddressLiteral(host) && rules.some((r) => r.pattern.test(host))),
+  };
+}
+
 /**
  * The GET that discovery uses. Redirects (at most 3) are followed only after the guard passes
- * each hop. In development, HOST_RESOLVER_RULES may send a public name to a local server.
+ * each hop, and a name is fetched only when its DNS answers are all public (see nameCheck). In
+ * development, HOST_RESOLVER_RULES may send a public name to a local server.
  */
 export function discoveryGet(env: DiscloseEnv): Get {
-  const dev = env.ENVIRONMENT === "development";
-  const allowLoopback = dev && env.ALLOW_LOOPBACK_TARGETS === "true";
-  const rules = dev ? parseResolverRules(env.HOST_RESOLVER_RULES) : [];
+  return guardedGet(env, nameCheck(env), 3);
+}
+
+function guardedGet(env: DiscloseEnv, names: NameCheck | null, maxRedirects: number): Get {
+  const allowLoopback = loopbackAllowed(env);
+  const rules = devRules(env);
   return async (raw, opts = {}) => {
     let url = raw;
-    for (let hop = 0; hop <= 3; hop++) {
+    for (let hop = 0; hop <= maxRedirects; hop++) {
       const checked = checkTarget(url, { allowLoopback });
       if (!checked.ok) return null;
       const target = checked.url;
+      if (names && (await checkAnswers(target, { allowLoopback, ...names })) !== null) return null;
       // Names only: an address literal needs no resolving.
       const literal = target.hostname.startsWith("[") || /^[\d.]+$/.test(target.hostname);
       const rule = literal ? undefined : rules.find((r) => r.pattern.test(target.hostname));

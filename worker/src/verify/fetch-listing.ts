@@ -1,4 +1,5 @@
 import { checkTarget } from "../../../shared/net/guard.ts";
+import { blockedAddress, ipv4ToNumber } from "../../../shared/net/ip.ts";
 
 // The one way Indexwatch reaches a listed server, from the Worker and from the CLI alike: no
 // credentials, an honest User-Agent, every redirect hop re-checked by the target guard (at
@@ -23,7 +24,21 @@ export interface TargetOptions {
   timeoutMs?: number;
   /** The fetch to use (default: the global one). */
   fetch?: typeof fetch;
+  /**
+   * Resolves a name before each hop to it (A and AAAA): a name with any answer that is not a
+   * public address is refused, and one that does not resolve is not fetched. Without it,
+   * names go to the fetch unchecked (the CLI checks its answers in its own fetch).
+   */
+  resolve?: Resolve;
+  /** Names the resolver is not asked about (development's HOST_RESOLVER_RULES stand in for DNS). */
+  mapped?: (host: string) => boolean;
 }
+
+/** A name's addresses (A and AAAA), or null when it does not resolve or the resolver fails. */
+export type Resolve = (host: string) => Promise<string[] | null>;
+
+/** The reason a hop to a name whose answers could not be had starts with this (verification retries it). */
+export const UNRESOLVED = "name not resolved";
 
 export type Opened =
   | { ok: true; url: string; response: Response }
@@ -49,6 +64,8 @@ export async function openTarget(raw: string, opts: TargetOptions): Promise<Open
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const target = checkTarget(url, { allowLoopback: opts.allowLoopback });
     if (!target.ok) return { ok: false, reason: `refused target: ${target.message}` };
+    const named = await checkAnswers(target.url, opts);
+    if (named !== null) return { ok: false, reason: named };
     let res: Response;
     // No credentials: neither workerd's nor Node's fetch has a cookie jar, and no
     // authorization or cookie header is ever set here.
@@ -81,4 +98,29 @@ export async function openTarget(raw: string, opts: TargetOptions): Promise<Open
     return { ok: true, url: target.url.href, response: res };
   }
   return { ok: false, reason: `more than ${MAX_REDIRECTS} redirects` };
+}
+
+/** An address literal, as the WHATWG URL parser leaves it (`[v6]` or a dotted quad). */
+export function isAddressLiteral(hostname: string): boolean {
+  return hostname.startsWith("[") || ipv4ToNumber(hostname.replace(/\.$/, "")) !== null;
+}
+
+/**
+ * Why a hop to this URL's name must not be made (its answers, or none), or null when it may
+ * (an address literal, a mapped name, no resolver, or only public answers). Loopback answers
+ * pass only where loopback targets are allowed.
+ */
+export async function checkAnswers(url: URL, opts: Pick<TargetOptions, "allowLoopback" | "resolve" | "mapped">) {
+  const host = url.hostname.replace(/\.$/, "");
+  if (!opts.resolve || isAddressLiteral(host) || opts.mapped?.(url.hostname) === true) return null;
+  const answers = await opts.resolve(host);
+  if (answers === null || answers.length === 0) return `${UNRESOLVED}: ${host} has no address`;
+  for (const a of answers) {
+    const literal = a.includes(":") ? `[${a}]` : a;
+    const why = blockedAddress(literal);
+    if (why === null) continue;
+    if (opts.allowLoopback && checkTarget(`http://${literal}/`, { allowLoopback: true }).ok) continue;
+    return `refused target: ${host} resolves to ${a}, not a public address (${why})`;
+  }
+  return null;
 }

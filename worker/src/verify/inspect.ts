@@ -1,4 +1,4 @@
-import { openTarget } from "./fetch-listing.ts";
+import { openTarget, type Resolve, type TargetOptions } from "./fetch-listing.ts";
 import { type Hasher, type PageRead, readPage } from "./read-page.ts";
 
 // The checks one listing page goes through, shared by the Worker's verification, its
@@ -9,6 +9,10 @@ export interface FetchDeps {
   allowLoopback: boolean;
   hasher: () => Hasher;
   fetch?: typeof fetch;
+  /** Resolves names before each hop (the Worker: DNS-over-HTTPS); see openTarget. */
+  resolve?: Resolve;
+  /** Names not resolved (development's HOST_RESOLVER_RULES). */
+  mapped?: (host: string) => boolean;
   /** Read bodies whole before parsing (the benchmark's baseline). */
   whole?: boolean;
   maxBytes?: number;
@@ -18,9 +22,19 @@ export type PageResult =
   | { ok: true; page: PageRead }
   | { ok: false; reason: string; status?: number; retryAfterSeconds?: number };
 
+/** The options of openTarget that come from the deps. */
+function targetOptions(deps: FetchDeps): TargetOptions {
+  return {
+    allowLoopback: deps.allowLoopback,
+    ...(deps.fetch && { fetch: deps.fetch }),
+    ...(deps.resolve && { resolve: deps.resolve }),
+    ...(deps.mapped && { mapped: deps.mapped }),
+  };
+}
+
 /** Fetches a page and reads it as a listing (which it may turn out not to be: `page.format` null). */
 export async function fetchPage(url: string, deps: FetchDeps): Promise<PageResult> {
-  const opened = await openTarget(url, { allowLoopback: deps.allowLoopback, ...(deps.fetch && { fetch: deps.fetch }) });
+  const opened = await openTarget(url, targetOptions(deps));
   if (!opened.ok) {
     const { ok: _, ...failure } = opened;
     return { ok: false, ...failure };
@@ -67,7 +81,7 @@ export interface Reachability {
  */
 export async function checkReachable(hrefs: readonly string[], deps: FetchDeps): Promise<Reachability> {
   const out: Reachability = { checked: 0, reachable: 0, statuses: [] };
-  const base = { allowLoopback: deps.allowLoopback, timeoutMs: 10_000, ...(deps.fetch && { fetch: deps.fetch }) };
+  const base = { ...targetOptions(deps), timeoutMs: 10_000 };
   for (const href of hrefs.slice(0, 3)) {
     let opened = await openTarget(href, { ...base, method: "HEAD" });
     if (!opened.ok && (opened.status === 405 || opened.status === 501)) {

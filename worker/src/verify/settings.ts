@@ -1,5 +1,5 @@
 import { type CrawlBudget, DEFAULT_BUDGET } from "../../../shared/crawl/budget.ts";
-import { parseResolverRules, resolvingFetch } from "../disclose/net.ts";
+import { nameCheck, parseResolverRules, resolvingFetch } from "../disclose/net.ts";
 import type { Bindings } from "../env.ts";
 import { digestHasher } from "./digest.ts";
 import type { FetchDeps } from "./inspect.ts";
@@ -30,12 +30,17 @@ export function allowLoopback(env: Bindings): boolean {
 }
 
 /**
- * How the Worker fetches and reads listings: streamed, hashed with DigestStream. In development,
- * HOST_RESOLVER_RULES sends listings on public names to local servers, as it does for discovery.
+ * How the Worker fetches and reads listings: streamed, hashed with DigestStream. Each name is
+ * resolved over DNS-over-HTTPS before a request to it (answers kept for this invocation) and
+ * refused when any answer is private. In development, HOST_RESOLVER_RULES sends listings on
+ * public names to local servers, as it does for discovery; those names are not resolved.
  */
 export function fetchDeps(env: Bindings): FetchDeps {
+  const names = nameCheck(env);
   const deps: FetchDeps = {
     allowLoopback: allowLoopback(env),
+    resolve: names.resolve,
+    mapped: names.mapped,
     hasher: digestHasher,
     whole: vars(env).VERIFY_READ_WHOLE === "true",
   };

@@ -1,0 +1,70 @@
+// What the SSRF tests inside workerd share: an environment in production's rules (no loopback)
+// whose names reach the local servers only through HOST_RESOLVER_RULES, the stand-in DNS
+// answers of the vector table, and a recording fetch. The recording fetch lets through only the
+// two local servers that the rules map names to (the stand-in Internet and the redirecting
+// pages); every other request — one that was about to leave for an address or a name of the
+// table — is counted and sent to the real trap server instead, which counts it too.
+import { env } from "cloudflare:workers";
+import { inject } from "vitest";
+import type { Bindings } from "../../../worker/src/env.ts";
+import { dnsWorld } from "../ssrf-vectors.ts";
+
+const e = env as unknown as Record<string, string>;
+export const FAKE = e.FAKE_INTERNET as string;
+export const SSRF = inject("ssrfServer");
+
+/** The Worker's environment for the SSRF tests. */
+export function ssrfEnv(extra: Record<string, string> = {}): Bindings {
+  const fakeAt = new URL(FAKE).host;
+  const ssrfAt = new URL(SSRF).host;
+  return {
+    ...(env as unknown as Bindings),
+    ENVIRONMENT: "development",
+    ALLOW_LOOPBACK_TARGETS: "false",
+    HOST_RESOLVER_RULES: `MAP *.ssrf.test ${ssrfAt}, MAP *.example.test ${fakeAt}`,
+    DOH_URL: "https://doh.example.test/dns-query",
+    RDAP_BOOTSTRAP_URL: "https://bootstrap.example.test/rdap/",
+    CRAWL_DELAY_MS: "0",
+    ...extra,
+  } as Bindings;
+}
+
+/** Tells the stand-in DNS the answers of every name of the table. */
+export async function loadDnsWorld(): Promise<void> {
+  const res = await fetch(`${FAKE}/__world`, { method: "POST", body: JSON.stringify({ dns: dnsWorld() }) });
+  if (res.status !== 204) throw new Error(`world: ${res.status}`);
+}
+
+export interface Trap {
+  /** The URLs that were about to leave, in order. */
+  escaped: string[];
+  /** What the trap server has counted so far (all SSRF test files together). */
+  serverCount(): Promise<number>;
+  restore(): void;
+}
+
+/** Installs the recording fetch on the global scope (the Worker's code calls the global fetch). */
+export function installTrap(): Trap {
+  const original = globalThis.fetch;
+  const allowed = new Set([new URL(FAKE).origin, new URL(SSRF).origin]);
+  const escaped: string[] = [];
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (allowed.has(url.origin) && !url.pathname.startsWith("/trap")) return original(input, init);
+    escaped.push(url.href);
+    return original(`${SSRF}/trap`, { headers: { "x-trapped": url.href } });
+  }) as typeof fetch;
+  return {
+    escaped,
+    serverCount: async () => ((await (await original(`${SSRF}/__trap`)).json()) as { trapped: number }).trapped,
+    restore: () => {
+      globalThis.fetch = original;
+    },
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    ssrfServer: string;
+  }
+}
