@@ -2,7 +2,7 @@
 // through development's HOST_RESOLVER_RULES, which carry the name in x-original-host) answers
 // 302 to vector n's private target, on any path. `/trap` is where the tests' recording fetch
 // sends any request that was about to leave for an address of the table: each is counted, and
-// `GET /__trap` answers the count. A listing is served there, so a trapped request "succeeds".
+// `GET /__trap` answers the count (`/control`, for the tests' control, is not counted). A listing is served there, so a trapped request "succeeds".
 import { createServer } from "node:http";
 import type { TestProject } from "vitest/node";
 import { REDIRECT_ZONE, SSRF_VECTORS } from "../ssrf-vectors.ts";
@@ -20,8 +20,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       res.end(JSON.stringify({ trapped }));
       return;
     }
-    if (path.startsWith("/trap")) {
-      trapped++;
+    if (path.startsWith("/trap") || path.startsWith("/control")) {
+      if (path.startsWith("/trap")) trapped++;
       res.writeHead(200, { "content-type": "text/html", server: "nginx/1.22.1" });
       res.end(LISTING);
       return;
@@ -30,7 +30,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const m = new RegExp(`^r(\\d+)\\.${REDIRECT_ZONE.replace(".", "\\.")}$`).exec(host);
     const vector = m?.[1] === undefined ? undefined : SSRF_VECTORS[Number(m[1])];
     if (vector) {
-      res.writeHead(302, { location: vector.target });
+      // Header values are bytes: a non-ASCII target goes percent-encoded (the URL parser decodes it).
+      res.writeHead(302, { location: vector.target.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c)) });
       res.end();
       return;
     }

@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import type { Bindings } from "../../../worker/src/env.ts";
-import { dnsWorld } from "../ssrf-vectors.ts";
+import { DNS_ZONE, dnsWorld } from "../ssrf-vectors.ts";
 
 const e = env as unknown as Record<string, string>;
 export const FAKE = e.FAKE_INTERNET as string;
@@ -29,9 +29,16 @@ export function ssrfEnv(extra: Record<string, string> = {}): Bindings {
   } as Bindings;
 }
 
-/** Tells the stand-in DNS the answers of every name of the table. */
+/**
+ * The first label of the control name: its only answer is public, so the guard lets it through
+ * and the recording fetch catches it (sent to the trap server's uncounted `/control`).
+ */
+export const CONTROL_LABEL = "control";
+
+/** Tells the stand-in DNS the answers of every name of the table, and the control's. */
 export async function loadDnsWorld(): Promise<void> {
-  const res = await fetch(`${FAKE}/__world`, { method: "POST", body: JSON.stringify({ dns: dnsWorld() }) });
+  const dns = { ...dnsWorld(), [`${CONTROL_LABEL}.${DNS_ZONE}`]: { A: ["1.1.1.1"] } };
+  const res = await fetch(`${FAKE}/__world`, { method: "POST", body: JSON.stringify({ dns }) });
   if (res.status !== 204) throw new Error(`world: ${res.status}`);
 }
 
@@ -52,7 +59,8 @@ export function installTrap(): Trap {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (allowed.has(url.origin) && !url.pathname.startsWith("/trap")) return original(input, init);
     escaped.push(url.href);
-    return original(`${SSRF}/trap`, { headers: { "x-trapped": url.href } });
+    const control = url.hostname === `${CONTROL_LABEL}.${DNS_ZONE}`;
+    return original(`${SSRF}/${control ? "control" : "trap"}`, { headers: { "x-trapped": url.href } });
   }) as typeof fetch;
   return {
     escaped,
