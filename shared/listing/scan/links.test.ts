@@ -74,6 +74,11 @@ describe("containerBase", () => {
     expect(containerBase(url).dir).toBe(dir);
     expect(containerBase(url).origin).toBe(new URL(url).origin);
   });
+
+  // Found by the adversarial fuzzing: an object-store page read from a URL with no origin threw.
+  it.each(["file:///medicall/", "a:b", "mailto:x"])("does not throw for %s, a URL with no origin", (url) => {
+    expect(containerBase(url).origin).toBe("null");
+  });
 });
 
 describe("LinkReader: children", () => {

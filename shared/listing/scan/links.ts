@@ -205,5 +205,9 @@ export function entryFor(
  */
 export function containerBase(url: string): Base {
   const u = new URL(url);
-  return makeBase(`${u.origin}${u.pathname.endsWith("/") ? u.pathname : `${u.pathname}/`}`);
+  // Edited on the URL, not rebuilt from `origin`: a URL with no origin (`file:`, `a:b`) says "null".
+  if (!u.pathname.endsWith("/")) u.pathname = `${u.pathname}/`;
+  u.search = "";
+  u.hash = "";
+  return makeBase(u.href);
 }
