@@ -16,9 +16,23 @@ export type PublicCheck =
 
 export type Fetcher = (input: string, init: RequestInit) => Promise<Response>;
 
-/** Fetches a URL as a stranger would: no cookies, no cache, no referrer. */
+/**
+ * Fetches a URL as a stranger would: no cookies, no cache, no referrer, and no redirect followed
+ * (a redirect may lead to an address inside the user's network; it is reported, not taken).
+ */
 export function strangerFetch(fetcher: Fetcher, url: string, init: RequestInit = {}): Promise<Response> {
-  return fetcher(url, { ...init, credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer" });
+  return fetcher(url, {
+    ...init,
+    credentials: "omit",
+    cache: "no-store",
+    referrerPolicy: "no-referrer",
+    redirect: "manual",
+  });
+}
+
+/** A redirect not taken: browsers answer `redirect: "manual"` with an opaque one (status 0). */
+export function isRedirect(res: Response): boolean {
+  return res.type === "opaqueredirect" || (res.status >= 300 && res.status < 400);
 }
 
 /**
@@ -32,6 +46,9 @@ export async function checkPublicListing(url: string, now: string, fetcher: Fetc
     res = await strangerFetch(fetcher, url);
   } catch (err) {
     return { ok: false, code: "not_public", detail: `the listing could not be fetched (${String(err)})` };
+  }
+  if (isRedirect(res)) {
+    return { ok: false, code: "needs_cookies", detail: "without your cookies the server sends you elsewhere" };
   }
   if (res.status === 401 || res.status === 403) {
     return { ok: false, code: "needs_cookies", detail: `without your cookies the server answers ${res.status}` };

@@ -149,7 +149,7 @@ export const SSRF_VECTORS: readonly SsrfVector[] = [
   direct("userinfo", "user:password before 169.254.169.254", "http://user:pass@169.254.169.254/"),
   direct("userinfo", "empty userinfo before 127.0.0.1", "http://@127.0.0.1/"),
   direct("userinfo", "empty user:password before 10.0.0.1", "http://:@10.0.0.1/"),
-  direct("userinfo", "userinfo before a public name", "http://127.0.0.1@files.example.com/"),
+  direct("userinfo", "a public name as user name before [::1]", "http://files.example.com@[::1]/"),
   redirect("redirect to 127.0.0.1", "http://127.0.0.1/"),
   redirect("redirect to 169.254.169.254", "http://169.254.169.254/latest/meta-data/"),
   redirect("redirect to 10.0.0.1 on https", "https://10.0.0.1/"),
