@@ -92,6 +92,24 @@ export async function leasePage(db: D1Database, caseId: string, page: string, no
   return r.meta.changes === 1;
 }
 
+/** A page whose read failed goes back to the queue (only while it is still being read). */
+export function requeuePage(db: D1Database, caseId: string, page: string) {
+  return db
+    .prepare(
+      "UPDATE crawl_pages SET state = 'queued', lease_until = NULL WHERE case_id = ?1 AND page = ?2 AND state = 'fetching'",
+    )
+    .bind(caseId, page);
+}
+
+/** The keys of a page's subfolders that wait to be read. */
+export async function waitingChildren(db: D1Database, caseId: string, parent: string): Promise<Set<string>> {
+  const r = await db
+    .prepare("SELECT page FROM crawl_pages WHERE case_id = ?1 AND parent = ?2 AND state = 'queued'")
+    .bind(caseId, parent)
+    .all<{ page: string }>();
+  return new Set(r.results.map((x) => x.page));
+}
+
 export function setPageState(db: D1Database, caseId: string, page: string, state: string) {
   return db
     .prepare("UPDATE crawl_pages SET state = ?3, lease_until = NULL WHERE case_id = ?1 AND page = ?2")
@@ -147,13 +165,21 @@ export function skipOpenPages(db: D1Database, caseId: string) {
     .bind(caseId);
 }
 
-/** Claims the crawl's end; only one caller gets true. */
-export async function claimFinish(db: D1Database, caseId: string, now: number): Promise<boolean> {
+/** Claims the crawl's end, in the batch that writes it: one batch only changes the row. */
+export function claimFinishStatement(db: D1Database, caseId: string, now: number) {
+  return db.prepare("UPDATE crawls SET finished_at = ?2 WHERE case_id = ?1 AND finished_at IS NULL").bind(caseId, now);
+}
+
+/** A case verified by its crawl whose disclosure has not started. */
+export async function verifiedWithoutDisclosure(db: D1Database, caseId: string): Promise<boolean> {
   const r = await db
-    .prepare("UPDATE crawls SET finished_at = ?2 WHERE case_id = ?1 AND finished_at IS NULL")
-    .bind(caseId, now)
-    .run();
-  return r.meta.changes === 1;
+    .prepare(
+      `SELECT 1 AS x FROM cases WHERE id = ?1 AND status = 'verified'
+         AND NOT EXISTS (SELECT 1 FROM disclosures WHERE case_id = ?1)`,
+    )
+    .bind(caseId)
+    .first();
+  return r !== null;
 }
 
 export function forgetPagesStatement(db: D1Database, caseId: string) {

@@ -32,7 +32,7 @@ export const handlers: { [T in MessageType]: Handler<T> } = {
       Number.isInteger(b.depth) &&
       (b.depth as number) > 0 &&
       (b.depth as number) <= 64,
-    run: (env, body, { now }) => crawlPage(env, body, now),
+    run: (env, body, { now, attempts }) => crawlPage(env, body, now, attempts),
   },
   crawl_deadline: {
     valid: (b): b is MessageOf<"crawl_deadline"> => isId(b.caseId),

@@ -2,7 +2,13 @@ import { isReportable } from "../../../shared/classify/severity.ts";
 import { estimateTree, type PageNode } from "../../../shared/crawl/estimate.ts";
 import { CrawlTally, type PageVerdict } from "../../../shared/crawl/tally.ts";
 import { getCase } from "../db/cases.ts";
-import { claimFinish, crawlPages, forgetPagesStatement, getCrawl } from "../db/crawl.ts";
+import {
+  claimFinishStatement,
+  crawlPages,
+  forgetPagesStatement,
+  getCrawl,
+  verifiedWithoutDisclosure,
+} from "../db/crawl.ts";
 import { eventStatement, evidenceStatement } from "../db/evidence.ts";
 import type { Bindings } from "../env.ts";
 import { crawlBudget } from "./settings.ts";
@@ -25,12 +31,20 @@ function nodeState(state: string): PageNode["state"] {
   return state === "done" ? "done" : state === "duplicate" ? "duplicate" : "unvisited";
 }
 
-/** Finishes a case's crawl once (later calls do nothing). */
+/**
+ * Finishes a case's crawl once: the end is claimed in the same batch that writes it, so a
+ * failed batch leaves the crawl open for the retry or the deadline. A later call does nothing,
+ * except that a verified case whose disclosure has not started is handed to it again (the
+ * message may not have left when the batch's reply was lost).
+ */
 export async function finishCrawl(env: Bindings, caseId: string, now: number): Promise<void> {
   const db = env.DB;
   const crawl = await getCrawl(db, caseId);
-  if (!crawl || crawl.finished_at !== null) return;
-  if (!(await claimFinish(db, caseId, now))) return;
+  if (!crawl) return;
+  if (crawl.finished_at !== null) {
+    if (await verifiedWithoutDisclosure(db, caseId)) await env.VERIFY.send({ type: "disclose", caseId });
+    return;
+  }
   const kase = await getCase(db, caseId);
   const pages = await crawlPages(db, caseId);
   const tally = new CrawlTally();
@@ -58,6 +72,7 @@ export async function finishCrawl(env: Bindings, caseId: string, now: number): P
   const { samples, ...counts } = summary;
   const budget = crawlBudget(env);
   const results = await db.batch([
+    claimFinishStatement(db, caseId, now),
     evidenceStatement(
       db,
       {
@@ -102,6 +117,6 @@ export async function finishCrawl(env: Bindings, caseId: string, now: number): P
       .bind(caseId, outcome, summary.severity, now),
     forgetPagesStatement(db, caseId),
   ]);
-  const changed = results[2]?.meta.changes === 1;
+  const changed = results[0]?.meta.changes === 1 && results[3]?.meta.changes === 1;
   if (changed && outcome === "verified") await env.VERIFY.send({ type: "disclose", caseId });
 }

@@ -1,9 +1,10 @@
 import { getCase } from "../db/cases.ts";
-import { claimHost, releaseHost, startCrawlStatements } from "../db/crawl.ts";
+import { claimHost, getCrawlPage, releaseHost, requeuePage, startCrawlStatements } from "../db/crawl.ts";
 import { eventStatement, evidenceStatement } from "../db/evidence.ts";
 import type { Bindings } from "../env.ts";
 import type { HandlerResult } from "../queue/handlers.ts";
 import { pageKey, recordPage } from "./crawl.ts";
+import { crawlPage } from "./crawl-page.ts";
 import type { RootFacts } from "./finish-crawl.ts";
 import { checkRoot, pageSummary } from "./root-check.ts";
 import {
@@ -20,12 +21,13 @@ import {
  * detector, must be a listing and pass the soft-404 control. Then the crawl starts (status
  * `verifying`) and its end decides `verified` or `not_reportable`. A root that is not there
  * is tried again on a backoff before the case is `not_reproducible`; a 429/503 is retried
- * after its Retry-After. A case that is not `received` is left alone, so a repeated message
- * has no second effect.
+ * after its Retry-After. A case that is not `received` is left alone (one `verifying` resumes
+ * a crawl whose start failed midway), so a repeated message has no second effect.
  */
 export async function verifyCase(env: Bindings, caseId: string, now: number, attempts = 1): Promise<HandlerResult> {
   const db = env.DB;
   const kase = await getCase(db, caseId);
+  if (kase?.status === "verifying") return resumeRoot(env, caseId, kase.listing_root, now, attempts);
   if (kase?.status !== "received") return null;
   const host = new URL(kase.listing_root).host;
   const wait = await claimHost(db, host, now, now + HOST_LEASE_MS);
@@ -108,8 +110,33 @@ export async function verifyCase(env: Bindings, caseId: string, now: number, att
   await env.VERIFY.send({ type: "crawl_deadline", caseId }, { delaySeconds: crawlDeadlineSeconds(env) });
   try {
     await recordPage(env, { caseId, key, depth: 0, deps, now }, page);
+  } catch (err) {
+    // The retry reads the root again as the crawl's first page (see resumeRoot).
+    await requeuePage(db, caseId, key)
+      .run()
+      .catch(() => undefined);
+    throw err;
   } finally {
     await releaseHost(db, host, Date.now() + crawlDelayMs(env));
   }
   return null;
+}
+
+/**
+ * A verification that failed after its crawl started (a write refused, or its reply lost):
+ * the root, which passed its checks already, is read again as the crawl's first page, and the
+ * crawl's deadline is sent again, as it may never have left. A root read already is left alone
+ * (its retried fan-out aside), so a repeated message has no second effect.
+ */
+async function resumeRoot(
+  env: Bindings,
+  caseId: string,
+  root: string,
+  now: number,
+  attempts: number,
+): Promise<HandlerResult> {
+  const page = await getCrawlPage(env.DB, caseId, await pageKey(root));
+  const open = page?.state === "queued" || (page?.state === "fetching" && (page.lease_until ?? 0) < now);
+  if (open) await env.VERIFY.send({ type: "crawl_deadline", caseId }, { delaySeconds: crawlDeadlineSeconds(env) });
+  return crawlPage(env, { caseId, url: root, depth: 0 }, now, attempts);
 }
