@@ -141,6 +141,11 @@ export function newCaseStatements(db: D1Database, c: Omit<CaseRow, "reports" | "
   ];
 }
 
+/** Whether a report's row is there (after a batch whose reply was lost: did it commit?). */
+export async function reportRecorded(db: D1Database, reportId: string): Promise<boolean> {
+  return (await db.prepare("SELECT 1 AS x FROM reports WHERE id = ?1").bind(reportId).first()) !== null;
+}
+
 export async function powSpent(db: D1Database, nonce: string): Promise<boolean> {
   return (await db.prepare("SELECT 1 AS x FROM pow_spent WHERE nonce = ?1").bind(nonce).first()) !== null;
 }

@@ -11,6 +11,7 @@ import {
   hostReportsToday,
   newCaseStatements,
   powSpent,
+  reportRecorded,
   reportStatements,
   spendPowStatements,
   statusTokenHash,
@@ -139,7 +140,9 @@ export const reports = new Hono<AppEnv>()
         } catch (err) {
           if (/pow_spent/.test(String(err))) throw new AppError("pow_invalid", "pow.challenge was already used");
           if (!open && attempt === 0 && /UNIQUE/i.test(String(err))) continue;
-          throw err;
+          // A batch that committed but whose reply was lost: the report is in, so it is answered
+          // (and its case verified) as if nothing had happened; otherwise nothing was written.
+          if (!(await reportRecorded(db, row.id).catch(() => false))) throw err;
         }
         if (!open) await c.env.VERIFY.send({ type: "verify", caseId } satisfies QueueMessage);
         // A closed case reported again: disclosure re-checks it and reopens it if the listing is back.
