@@ -1,6 +1,8 @@
 // The start of disclosure for a newly verified case: discover its contacts, store them with
-// the workflow's first state, and apply the `contacts` event (which notifies). A case that has
-// a disclosure already is left alone, so a repeated `disclose` message has no second effect.
+// the workflow's first state, and apply the `contacts` event (which notifies). A case whose
+// disclosure is past its first state is left alone, so a repeated `disclose` message has no
+// second effect; one still in its first state (a start that failed after its write) starts
+// again: contacts and the state are kept as they are, and the `contacts` event is applied.
 import { getCase } from "../db/cases.ts";
 import { recordCaseLocation } from "../db/locations.ts";
 import { type ApplyOptions, applyEvent } from "./apply.ts";
@@ -18,7 +20,9 @@ export interface DiscloseOptions extends ApplyOptions {
 
 export async function discloseCase(env: DiscloseEnv, caseId: string, now: number, opts: DiscloseOptions = {}) {
   const kase = await getCase(env.DB, caseId);
-  if (kase?.status !== "verified" || (await getDisclosure(env.DB, caseId))) return null;
+  if (kase?.status !== "verified") return null;
+  const started = await getDisclosure(env.DB, caseId);
+  if (started && started.phase !== "verified") return null;
   const facts = await caseFacts(env, caseId);
   const found = await discoverContacts(env, kase.listing_root, now, opts.get);
   const count = (role: string) => found.contacts.filter((c) => c.role === role).length;

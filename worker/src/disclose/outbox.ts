@@ -127,6 +127,25 @@ async function fail(
   }
 }
 
+/**
+ * Records a notice as sent. It is out already: left pending, a later drain would send it a
+ * second time, so a failed write is tried again here (the update is idempotent).
+ */
+async function recordSent(record: D1PreparedStatement): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await record.run();
+      return;
+    } catch (err) {
+      if (attempt >= RECORD_ATTEMPTS) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
+}
+
+/** Writes of a sent notice's record before the drain gives up (and the notice may go twice). */
+const RECORD_ATTEMPTS = 4;
+
 async function sendOne(env: DiscloseEnv, n: Due, now: number, opts: DrainOptions): Promise<boolean> {
   const db = env.DB;
   // Claim this attempt: a second drain running at the same time finds the row taken.
@@ -227,13 +246,13 @@ async function sendOne(env: DiscloseEnv, n: Due, now: number, opts: DrainOptions
   const result = await transport.send({ from: bareAddress(from), to: n.address, raw, messageId });
   if (result.ok) {
     const stored = transport.name === "record" ? (link ? render(WITHHELD) : raw) : null;
-    await db
+    const record = db
       .prepare(
         `UPDATE notifications SET status = 'sent', sent_at = ?2, message_id = ?3, transport = ?4, subject = ?5, body = ?6,
            last_error = NULL WHERE id = ?1`,
       )
-      .bind(n.id, now, result.messageId, transport.name, notice.subject, stored)
-      .run();
+      .bind(n.id, now, result.messageId, transport.name, notice.subject, stored);
+    await recordSent(record);
     return true;
   }
   if (result.permanent || n.attempts + 1 >= MAX_ATTEMPTS) {
