@@ -86,8 +86,13 @@ export default defineConfig(async () => {
             include: ["test/security/worker/**/*.test.ts"],
             testTimeout: 180_000,
             ...workerdSetup,
-            // The SSRF tests' redirecting pages and trap.
-            globalSetup: [...workerdSetup.globalSetup, "./test/security/worker/ssrf-setup.ts"],
+            // The fault tests' nginx behind a proxy that cuts pages, and an SMTP sink behind a gate.
+            globalSetup: [
+              ...workerdSetup.globalSetup,
+              "./test/security/worker/faults-setup.ts",
+              // The SSRF tests' redirecting pages and trap.
+              "./test/security/worker/ssrf-setup.ts",
+            ],
           },
         },
       ],
