@@ -99,8 +99,13 @@ export interface Queued {
 }
 
 /** The VERIFY queue, held by the test: what the Worker sends waits here until delivered. */
+/** wrangler.toml's `max_retries`: a message failing this many retries goes to the dead letters. */
+export const MAX_RETRIES = 5;
+
 export class HeldQueue {
   readonly waiting: Queued[] = [];
+  /** Messages that failed every retry (the dead-letter queue). */
+  readonly dead: Queued[] = [];
   sent = 0;
   readonly binding = {
     send: async (body: QueueMessage, o?: { delaySeconds?: number }) => {
@@ -228,7 +233,9 @@ export async function pump(w: FaultWorld, maxDeliveries = 300): Promise<number> 
     const r = await deliver(w, [m]);
     for (const x of r.retried) {
       failed++;
-      q.push({ body: x.body, attempts: x.attempts + 1, delaySeconds: x.delay });
+      const again = { body: x.body, attempts: x.attempts + 1, delaySeconds: x.delay };
+      if (x.attempts > MAX_RETRIES) w.queue.dead.push(again);
+      else q.push(again);
     }
   }
   throw new Error(`the queue did not drain in ${maxDeliveries} deliveries: ${JSON.stringify(w.queue.waiting)}`);
@@ -352,6 +359,7 @@ export async function cronTick(): Promise<void> {
 export async function expectClean(o: Outcome, events: string[]): Promise<void> {
   const { w, caseId, token } = o;
   expect(caseId).not.toBeNull();
+  expect(w.queue.dead).toEqual([]);
   const id = caseId as string;
   expect(await q("SELECT id FROM cases WHERE host = ?1", w.host)).toHaveLength(1);
   const f = await footprint(id);
