@@ -28,6 +28,8 @@ export interface StackOptions {
   demoHost?: boolean;
   /** Build the extension (default true). */
   extension?: boolean;
+  /** Seed the demo CERT team and operator accounts (default true). */
+  accounts?: boolean;
   /** More Worker vars, over the stack's own. */
   vars?: Record<string, string>;
   /** Names the Worker reaches at a local `host:port` (before the stand-in Internet's rules). */
@@ -106,7 +108,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     step();
     log("Applying the D1 migrations and seeding the demo accounts…");
     applyMigrations(opts.persistTo);
-    const accounts = seedDemoAccounts(opts.persistTo);
+    const accounts = opts.accounts === false ? [] : seedDemoAccounts(opts.persistTo);
 
     step();
     const api = `http://127.0.0.1:${opts.port}`;
