@@ -11,7 +11,7 @@ import {
 import type { Bindings } from "../env.ts";
 import type { HandlerResult } from "../queue/handlers.ts";
 import type { QueueMessage } from "../queue/messages.ts";
-import { finishIfDone, pageFailed, pageKey, recordPage } from "./crawl.ts";
+import { pageFailed, pageKey, recordPage } from "./crawl.ts";
 import { finishCrawl } from "./finish-crawl.ts";
 import { fetchPage } from "./inspect.ts";
 import { crawlDelayMs, fetchDeps, HOST_LEASE_MS, PAGE_ATTEMPTS } from "./settings.ts";
@@ -104,6 +104,5 @@ async function sendWaitingChildren(env: Bindings, body: CrawlBody, key: string, 
 export async function crawlDeadline(env: Bindings, caseId: string, now: number): Promise<HandlerResult> {
   await skipOpenPages(env.DB, caseId).run();
   await finishCrawl(env, caseId, now);
-  await finishIfDone(env, caseId, now);
   return null;
 }
