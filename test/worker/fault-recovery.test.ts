@@ -2,12 +2,14 @@
 // send a notice twice (the adversarial suite's faults part tries every write; these pin the
 // fixes): a report whose batch committed but whose reply was lost, a verification whose root
 // page failed to record, a crawl whose end committed but whose reply was lost, a disclosure
-// whose start committed but whose reply was lost, a notice sent but not recorded at once.
+// whose start committed but whose reply was lost, a notice sent but not recorded at once; and
+// verification messages that never left, sent again by the cron.
 import { env } from "cloudflare:workers";
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/src/app.ts";
+import { CRONS, runCron } from "../../worker/src/cron/index.ts";
 import type { DiscloseMessage } from "../../worker/src/disclose/apply.ts";
 import { discloseCase } from "../../worker/src/disclose/disclose-case.ts";
 import { drainCase } from "../../worker/src/disclose/outbox.ts";
@@ -135,5 +137,29 @@ describe("recovery from a failed D1 write", () => {
       { status: "sent" },
     ]);
     expect(await mailTo(owner)).toHaveLength(1);
+  });
+});
+
+describe("verification messages that never left", () => {
+  it("the cron sends them again: a case received hours ago with no crawl, a crawl open past its deadline", async () => {
+    const now = Date.now();
+    const received = await openCase(`${SERVER}/stranded/${crypto.randomUUID()}/`);
+    const recent = await openCase(`${SERVER}/recent/${crypto.randomUUID()}/`);
+    const crawling = await openCase(`${SERVER}/open/${crypto.randomUUID()}/`, "verifying");
+    const hoursAgo = now - 4 * 3_600_000 - 3_600_000;
+    await env.DB.batch([
+      env.DB.prepare("UPDATE cases SET updated_at = ?2 WHERE id = ?1").bind(received, hoursAgo),
+      env.DB.prepare("INSERT INTO crawls (case_id, started_at, root_json) VALUES (?1, ?2, '{}')").bind(
+        crawling,
+        now - 3 * 3_600_000,
+      ),
+    ]);
+    const q = recorder();
+    await runCron(CRONS.housekeeping, bindings({ VERIFY: q.queue }), now);
+    const mine = q.sent.filter((m) => [received, recent, crawling].includes(m.caseId));
+    expect(mine).toEqual([
+      { type: "verify", caseId: received },
+      { type: "crawl_deadline", caseId: crawling },
+    ]);
   });
 });

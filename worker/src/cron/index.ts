@@ -1,5 +1,6 @@
 import { disclosureCron } from "../disclose/cron.ts";
 import type { Bindings } from "../env.ts";
+import { requeueStranded } from "../verify/stranded.ts";
 
 /** The cron triggers of wrangler.toml, each a named job. */
 export const CRONS = { housekeeping: "*/15 * * * *" } as const;
@@ -17,6 +18,8 @@ export async function runCron(cron: string, env: Bindings, now: number): Promise
   switch (cron) {
     case CRONS.housekeeping:
       await housekeeping(env, now);
+      // Verifications whose messages never left.
+      await requeueStranded(env, now);
       // Disclosure timers, stranded verified cases, due notices and retention.
       await disclosureCron(env, now);
       return;
