@@ -1,5 +1,5 @@
-import { openTarget, type Resolve, type TargetOptions } from "./fetch-listing.ts";
-import { type Hasher, type PageRead, readPage } from "./read-page.ts";
+import { openTarget, type Resolve, type TargetOptions, TIMEOUT_MS } from "./fetch-listing.ts";
+import { type Hasher, type PageRead, ReadTimeout, readPage } from "./read-page.ts";
 
 // The checks one listing page goes through, shared by the Worker's verification, its
 // on-demand re-check and the CLI's scan: fetch and read it, ask a random sibling path for a
@@ -16,6 +16,8 @@ export interface FetchDeps {
   /** Read bodies whole before parsing (the benchmark's baseline). */
   whole?: boolean;
   maxBytes?: number;
+  /** Milliseconds one page may take, headers and body (default TIMEOUT_MS). */
+  timeoutMs?: number;
 }
 
 export type PageResult =
@@ -32,19 +34,36 @@ function targetOptions(deps: FetchDeps): TargetOptions {
   };
 }
 
-/** Fetches a page and reads it as a listing (which it may turn out not to be: `page.format` null). */
+/**
+ * Fetches a page and reads it as a listing (which it may turn out not to be: `page.format`
+ * null). One deadline covers the page, headers and body: a listing that never ends, or a
+ * connection that drops midway, is a failed fetch (`fetch failed: …`, as when no answer came),
+ * never an exception, so that verification retries it on its backoff and then gives up.
+ */
 export async function fetchPage(url: string, deps: FetchDeps): Promise<PageResult> {
-  const opened = await openTarget(url, targetOptions(deps));
+  const timeoutMs = deps.timeoutMs ?? TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
+  const opened = await openTarget(url, { ...targetOptions(deps), timeoutMs });
   if (!opened.ok) {
     const { ok: _, ...failure } = opened;
     return { ok: false, ...failure };
   }
-  const page = await readPage(opened.url, opened.response, {
-    hasher: deps.hasher(),
-    ...(deps.whole !== undefined && { whole: deps.whole }),
-    ...(deps.maxBytes !== undefined && { maxBytes: deps.maxBytes }),
-  });
-  return { ok: true, page };
+  try {
+    const page = await readPage(opened.url, opened.response, {
+      hasher: deps.hasher(),
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      ...(deps.whole !== undefined && { whole: deps.whole }),
+      ...(deps.maxBytes !== undefined && { maxBytes: deps.maxBytes }),
+    });
+    return { ok: true, page };
+  } catch (err) {
+    await opened.response.body?.cancel().catch(() => undefined);
+    const why =
+      err instanceof ReadTimeout
+        ? `the listing did not end within ${timeoutMs / 1000} s (${err.bytes} bytes read)`
+        : `the body broke off: ${err instanceof Error ? err.message : String(err)}`;
+    return { ok: false, reason: `fetch failed: ${why}` };
+  }
 }
 
 /** A sibling of a folder URL with a random last segment (`/a/b/` → `/a/<token>/`). */

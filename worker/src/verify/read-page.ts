@@ -53,6 +53,23 @@ export interface ReadOptions {
   maxSubfolders?: number;
   /** Read the whole body into memory first, then parse: the benchmark's baseline only. */
   whole?: boolean;
+  /**
+   * Milliseconds the body may take: a listing that has not ended by then is given up (the
+   * body is cancelled and readPage throws a ReadTimeout). A server that drips a listing for
+   * ever must not hold the reader, whatever the fetch's own signal does.
+   */
+  timeoutMs?: number;
+}
+
+/** A body that did not end within its time. */
+export class ReadTimeout extends Error {
+  constructor(
+    readonly ms: number,
+    readonly bytes: number,
+  ) {
+    super(`the listing did not end within ${ms / 1000} s (${bytes} bytes read)`);
+    this.name = "ReadTimeout";
+  }
 }
 
 const SENSITIVE: ReadonlySet<Category> = new Set<Category>([
@@ -106,23 +123,36 @@ export async function readPage(url: string, res: Response, opts: ReadOptions): P
   const held: Uint8Array[] = [];
   let size = 0;
   let cut = false;
-  await eachChunk(
-    res.body,
-    async (value) => {
-      let chunk = value;
-      if (size + chunk.byteLength > maxBytes) {
-        chunk = chunk.subarray(0, maxBytes - size);
-        cut = true;
-      }
-      size += chunk.byteLength;
-      await opts.hasher.write(chunk);
-      if (stream) stream.push(decoder.decode(chunk, { stream: true }));
-      else held.push(chunk);
-      return !cut;
-    },
-    // The baseline holds every chunk, so it may not reuse the buffer.
-    { reuse: !opts.whole },
-  );
+  const late = new AbortController();
+  const timer =
+    opts.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => late.abort(new ReadTimeout(opts.timeoutMs ?? 0, size)), opts.timeoutMs);
+  try {
+    await eachChunk(
+      res.body,
+      async (value) => {
+        let chunk = value;
+        if (size + chunk.byteLength > maxBytes) {
+          chunk = chunk.subarray(0, maxBytes - size);
+          cut = true;
+        }
+        size += chunk.byteLength;
+        await opts.hasher.write(chunk);
+        if (stream) stream.push(decoder.decode(chunk, { stream: true }));
+        else held.push(chunk);
+        return !cut;
+      },
+      // The baseline holds every chunk, so it may not reuse the buffer.
+      { reuse: !opts.whole, signal: late.signal },
+    );
+  } catch (err) {
+    // The cancel may end the pending read with an error rather than its end.
+    if (!late.signal.aborted) throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (late.signal.aborted) throw new ReadTimeout(opts.timeoutMs ?? 0, size);
   let detection: ReturnType<ListingStream["end"]>;
   if (stream) {
     stream.push(decoder.decode());
