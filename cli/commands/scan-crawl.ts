@@ -24,6 +24,11 @@ export interface ScanOptions {
   allowLoopback?: boolean;
   /** Seeds the sample (default: the URL), so a scan can be repeated exactly. */
   seed?: string;
+  /**
+   * Milliseconds one page may take, headers and body (default: the Worker's TIMEOUT_MS): a
+   * listing that never ends counts as a failed page, as in the Worker.
+   */
+  timeoutMs?: number;
   /** Stops the crawl; the result then holds what was found so far. */
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -111,7 +116,12 @@ export async function scan(url: string, opts: ScanOptions = {}): Promise<ScanRes
       last = Date.now();
     }
   };
-  const deps: FetchDeps = { allowLoopback: opts.allowLoopback ?? false, hasher: nodeHasher, fetch: polite };
+  const deps: FetchDeps = {
+    allowLoopback: opts.allowLoopback ?? false,
+    hasher: nodeHasher,
+    fetch: polite,
+    ...(opts.timeoutMs !== undefined && { timeoutMs: opts.timeoutMs }),
+  };
   const tally = new CrawlTally();
   const nodes: PageNode[] = [];
   const seen = new Set<string>();

@@ -63,12 +63,13 @@ export interface ReadOptions {
 
 /** A body that did not end within its time. */
 export class ReadTimeout extends Error {
-  constructor(
-    readonly ms: number,
-    readonly bytes: number,
-  ) {
+  readonly ms: number;
+  readonly bytes: number;
+  constructor(ms: number, bytes: number) {
     super(`the listing did not end within ${ms / 1000} s (${bytes} bytes read)`);
     this.name = "ReadTimeout";
+    this.ms = ms;
+    this.bytes = bytes;
   }
 }
 
@@ -147,8 +148,11 @@ export async function readPage(url: string, res: Response, opts: ReadOptions): P
       { reuse: !opts.whole, signal: late.signal },
     );
   } catch (err) {
-    // The cancel may end the pending read with an error rather than its end.
-    if (!late.signal.aborted) throw err;
+    // The cancel may end the pending read with an error rather than its end; and the fetch's
+    // own timeout (the same deadline, set earlier) may end the body first.
+    const timedOut = err instanceof Error && err.name === "TimeoutError";
+    if (!late.signal.aborted && !(timedOut && opts.timeoutMs !== undefined)) throw err;
+    late.abort();
   } finally {
     clearTimeout(timer);
   }
