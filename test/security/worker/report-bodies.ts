@@ -51,8 +51,8 @@ const OTHER_TYPES = [
 
 /** Few folder names, so that reports of one host often fall in a folder another report opened. */
 const segment = fc.oneof(
-  fc.constantFrom("medicall", "2013", "04", "09", "scans"),
-  fc.stringMatching(/^[a-z0-9-]{1,10}$/),
+  { weight: 3, arbitrary: fc.constantFrom("medicall", "2013", "04", "09", "scans") },
+  { weight: 1, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,10}$/) },
 );
 const count = fc.integer({ min: 0, max: 1_000_000_000 });
 const day = fc
@@ -63,7 +63,7 @@ const day = fc
 export const validReport = fc
   .record({
     host: fc.integer({ min: 0, max: 199 }).map((n) => `fuzz-${n}.example.com`),
-    scheme: fc.constantFrom("http", "https"),
+    scheme: fc.constantFrom("http", "http", "https"),
     path: fc.array(segment, { minLength: 1, maxLength: 4 }),
     format: fc.constantFrom(...FORMAT_IDS),
     severity: fc.constantFrom(...SEVERITIES),
