@@ -32,8 +32,8 @@ const CONCURRENCY = 48;
  * The longest fetching the challenges, and then sending the reports, may take: the run stays
  * bounded. Generous, for a machine busy with other work; a quiet one needs a fraction of them.
  */
-const CHALLENGES_MS = 180_000;
-const REPORTS_MS = 300_000;
+const CHALLENGES_MS = 240_000;
+const REPORTS_MS = 360_000;
 /** How long the pipeline may take, after the last report, to verify every case and notify its owner. */
 const PIPELINE_MS = 150_000;
 /** A challenge is accepted for ten minutes (worker/src/security/pow.ts): every report must be sent before. */
@@ -84,6 +84,8 @@ function printRun(name: string, run: Run): void {
 const stateBase = existsSync("/dev/shm") ? "/dev/shm" : tmpdir();
 const state = mkdtempSync(join(stateBase, "indexwatch-load-state-"));
 const workerLog: string[] = [];
+/** Set when `wrangler dev` rebuilt the Worker mid-run (a source file changed): local queue messages are then lost. */
+let rebuilt = false;
 let sites: LoadSites | undefined;
 let stack: Stack | undefined;
 let stopped: Promise<void> | undefined;
@@ -119,6 +121,7 @@ try {
     resolve: sites.resolve,
     log: (line) => {
       workerLog.push(line);
+      if (line.includes("Local server updated")) rebuilt = true;
       if (process.env.LOAD_DEBUG) console.log(line);
       if (workerLog.length > 400) workerLog.splice(0, 200);
     },
@@ -280,6 +283,7 @@ try {
   });
 } finally {
   if (failures() > 0) console.log(workerLog.slice(-60).join("\n"));
+  if (rebuilt) console.log("load: wrangler dev rebuilt the Worker during the run (a source file changed)");
   await stopAll();
 }
 done();
