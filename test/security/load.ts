@@ -19,7 +19,7 @@ import { checks, expect, until } from "../support/checks.ts";
 import { exampleReport } from "../support/example-report.ts";
 import { freePort } from "../support/real-servers.ts";
 import { figure } from "./figure.ts";
-import { drive, type Run, statusCounts, summarise } from "./load/drive.ts";
+import { drive, type Run, spanRates, statusCounts, summarise } from "./load/drive.ts";
 import { solveAll } from "./load/pow-pool.ts";
 import { type LoadSites, SITES_DOMAIN, startSites } from "./load/sites.ts";
 
@@ -72,6 +72,9 @@ function printRun(name: string, run: Run): void {
   figure(PART, `${name}: requests`, run.requests);
   figure(PART, `${name}: in flight`, run.concurrency);
   figure(PART, `${name}: rate`, Math.round(s.perSecond), "req/s");
+  const spans = spanRates(run);
+  figure(PART, `${name}: rate, slowest tenth of the run`, Math.round(spans.slowest), "req/s");
+  figure(PART, `${name}: rate, fastest tenth of the run`, Math.round(spans.fastest), "req/s");
   figure(PART, `${name}: p50`, Math.round(s.p50), "ms");
   figure(PART, `${name}: p90`, Math.round(s.p90), "ms");
   figure(PART, `${name}: p99`, Math.round(s.p99), "ms");

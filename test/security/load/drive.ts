@@ -16,6 +16,8 @@ export interface Run {
   seconds: number;
   /** Milliseconds, one per request, in the order they were sent. */
   latencies: Float64Array;
+  /** When each request was sent, in milliseconds from the start of the run. */
+  starts: Float64Array;
   outcomes: Outcome[];
   errors: number;
 }
@@ -30,7 +32,9 @@ export async function drive(
   request: (i: number) => Promise<Response>,
   deadline = Number.POSITIVE_INFINITY,
 ): Promise<Run> {
+  const started = performance.now();
   const latencies = new Float64Array(count);
+  const starts = new Float64Array(count);
   const outcomes: Outcome[] = new Array(count);
   let next = 0;
   let sent = 0;
@@ -38,7 +42,8 @@ export async function drive(
   const lane = async () => {
     for (let i = next++; i < count && Date.now() < deadline; i = next++) {
       sent++;
-      const started = performance.now();
+      const sentAt = performance.now();
+      starts[i] = sentAt - started;
       let outcome: Outcome;
       try {
         const res = await request(i);
@@ -46,12 +51,11 @@ export async function drive(
       } catch (err) {
         outcome = { status: 0, body: err instanceof Error ? err.message : String(err) };
       }
-      latencies[i] = performance.now() - started;
+      latencies[i] = performance.now() - sentAt;
       outcomes[i] = outcome;
       if (outcome.status < 200 || outcome.status > 299) errors++;
     }
   };
-  const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
   const seconds = (performance.now() - started) / 1000;
   // Indices are taken in order and checked against the deadline as they are taken: those sent are 0…sent-1.
@@ -60,6 +64,7 @@ export async function drive(
     concurrency,
     seconds,
     latencies: latencies.slice(0, sent),
+    starts: starts.slice(0, sent),
     outcomes: outcomes.slice(0, sent),
     errors,
   };
@@ -96,4 +101,21 @@ export function statusCounts(run: Run): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of run.outcomes) counts[o.status] = (counts[o.status] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Whether the rate held: the time until the last request was sent cut into `parts` equal
+ * spans, and the requests sent in each span a second (once every lane is busy, one is sent as
+ * one is answered). Answers the slowest and the fastest span.
+ */
+export function spanRates(run: Run, parts = 10): { slowest: number; fastest: number } {
+  const last = run.starts.reduce((a, b) => Math.max(a, b), 0);
+  const span = Math.max(1, last) / parts;
+  const counts = new Array<number>(parts).fill(0);
+  for (const at of run.starts) {
+    const k = Math.min(parts - 1, Math.floor(at / span));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  const rates = counts.map((c) => c / (span / 1000));
+  return { slowest: Math.min(...rates), fastest: Math.max(...rates) };
 }
