@@ -146,6 +146,7 @@ export async function reportRecorded(db: D1Database, reportId: string): Promise<
   return (await db.prepare("SELECT 1 AS x FROM reports WHERE id = ?1").bind(reportId).first()) !== null;
 }
 
+/** Whether a challenge was used (`nonce`: the hash of its nonce, as spent). */
 export async function powSpent(db: D1Database, nonce: string): Promise<boolean> {
   return (await db.prepare("SELECT 1 AS x FROM pow_spent WHERE nonce = ?1").bind(nonce).first()) !== null;
 }

@@ -89,7 +89,9 @@ export const reports = new Hono<AppEnv>()
       const pow = await checkPow(c.env, report.pow);
       if (!pow.ok) throw new AppError("pow_invalid", pow.why);
       const db = c.env.DB;
-      if (await powSpent(db, pow.nonce)) throw new AppError("pow_invalid", "pow.challenge was already used");
+      // A used challenge is remembered by the hash of its nonce, never the nonce itself.
+      const spent = await hashToken(pow.nonce);
+      if (await powSpent(db, spent)) throw new AppError("pow_invalid", "pow.challenge was already used");
       const now = Date.now();
       const day = new Date(now).toISOString().slice(0, 10);
       const root = normaliseListingUrl(target.url);
@@ -133,7 +135,7 @@ export const reports = new Hono<AppEnv>()
                 updated_at: now,
               })),
           ...reportStatements(db, { ...row, caseId }, tokenHash, host, day, now),
-          ...spendPowStatements(db, pow.nonce, pow.expiresAt, now),
+          ...spendPowStatements(db, spent, pow.expiresAt, now),
         ];
         try {
           await db.batch(statements);
