@@ -66,15 +66,25 @@ const NOT_DATA = new Set<Category>(["code", "config", "source-control"]);
  * (`id_ed12345`) do not occur next to them.
  */
 function shapeHashes(name: string, out: Int32Array): void {
-  const dot = name.lastIndexOf(".");
-  const digitsEnd = dot > 0 ? dot : name.length;
-  let a = 0x811c9dc5;
-  let b = name.length;
-  for (let i = 0; i < name.length; i++) {
+  const n = name.length;
+  // The last dot, walked back from the end (an extension is short; lastIndexOf is a runtime call).
+  let dot = n - 1;
+  while (dot > 0 && name.charCodeAt(dot) !== 46) dot--;
+  const digitsEnd = dot > 0 ? dot : n;
+  // Int32 throughout (`| 0`, Math.imul): a float among the loop's values costs conversions at every character.
+  let a = 0x811c9dc5 | 0;
+  let b = n;
+  let i = 0;
+  for (; i < digitsEnd; i++) {
     const raw = name.charCodeAt(i);
-    const code = i < digitsEnd && raw >= 48 && raw <= 57 ? 48 : raw;
+    const code = raw >= 48 && raw <= 57 ? 48 : raw;
     a = Math.imul(a ^ code, 16777619);
-    b = (b * 31 + code) | 0;
+    b = (Math.imul(b, 31) + code) | 0;
+  }
+  for (; i < n; i++) {
+    const code = name.charCodeAt(i);
+    a = Math.imul(a ^ code, 16777619);
+    b = (Math.imul(b, 31) + code) | 0;
   }
   out[0] = a;
   out[1] = b;
@@ -145,7 +155,7 @@ export function scanEntry(
   cache?: ScanCache,
   trace?: Set<string>,
 ): EntryScan {
-  const trimmed = name.endsWith("/") ? name.slice(0, -1) : name;
+  const trimmed = name.charCodeAt(name.length - 1) === 47 ? name.slice(0, -1) : name;
   if (isDir) {
     const numbers = scanNumbers(trimmed, trace);
     const nfc = toNfc(trimmed);
