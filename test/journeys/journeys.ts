@@ -25,9 +25,11 @@ import { ownerLink } from "../../cli/local/mail-page.ts";
 import { type Stack, startStack } from "../../cli/local/stack.ts";
 import { type Browser, launch } from "../e2e/chromium.ts";
 import { badgeOf, findingOf, localItem, openPopup, until as poll, tabIdOf } from "../e2e/extension-page.ts";
+import { figure } from "../security/figure.ts";
 import { checks, expect, until } from "../support/checks.ts";
 import { makeHelplineTree } from "../support/helpline-tree.ts";
 import { freePort, startNginx } from "../support/real-servers.ts";
+import { AuditNeedles, localClientKeySecret, privacyAudit } from "./privacy-audit.ts";
 import { OWNER_CONTACT, writeMirror, writeSecurityTxt } from "./world.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -35,6 +37,8 @@ const DOCS = process.argv.includes("--screenshots") ? join(ROOT, "docs") : null;
 const DAY_MS = 86_400_000;
 /** Journey 2's host: a name only the resolver rules know. */
 const NAMED = "files.vardcentral.example.test";
+/** The reporter's address the Worker sees (RFC 5737): the privacy audit searches D1 for it. */
+const REPORTER_ADDRESS = "192.0.2.173";
 const { check, done, failures } = checks("journeys");
 
 async function shot(page: Page, name: string, what: "main" | "page" = "page"): Promise<void> {
@@ -65,6 +69,8 @@ const tokenIn = (out: string) => /API token \(shown once, store it now\): (iwt_\
 const stops: (() => Promise<unknown> | unknown)[] = [];
 let browser: Browser | undefined;
 let stack: Stack | undefined;
+/** What the journeys saw that D1 must not hold (the privacy audit after them). */
+const needles = new AuditNeedles();
 
 try {
   const tree = makeHelplineTree(www);
@@ -94,6 +100,17 @@ try {
   browser = await launch(extension, { [NAMED]: "127.0.0.1" });
   const { context, worker, extensionId } = browser;
   if (!worker || !extensionId) throw new Error("the extension's service worker did not start");
+  // The reports the extension sends (their proof of work, for the privacy audit), and a client
+  // address of their own on every request to the API (wrangler dev passes cf-connecting-ip on),
+  // so that the audit can tell the reporter's address from the listings' 127.0.0.1.
+  context.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/api/v1/reports")) needles.addReportBody(r.postData());
+  });
+  let addressed = 0;
+  await context.route(`${s.api}/api/**`, (route) => {
+    addressed++;
+    return route.continue({ headers: { ...route.request().headers(), "cf-connecting-ip": REPORTER_ADDRESS } });
+  });
   const page = await context.newPage();
   await page.setViewportSize({ width: 1000, height: 800 });
   const visit = async (url: string) => {
@@ -136,6 +153,7 @@ try {
     const stored = (await localItem(worker, "reports")) as { caseId: string; statusToken: string }[] | null;
     caseId = stored?.[0]?.caseId ?? "";
     token = stored?.[0]?.statusToken ?? "";
+    needles.add("status token", token);
     expect(caseId !== "" && ((await popup.locator("#case-id").textContent()) ?? "").includes(caseId), "no case id");
     await shot(popup, "reported", "main");
     await popup.close();
@@ -254,6 +272,7 @@ try {
     const mine = stored.find((r) => r.listingUrl === namedListing);
     case2 = mine?.caseId ?? "";
     token2 = mine?.statusToken ?? "";
+    needles.add("status token", token2);
     expect(case2 !== "" && case2 !== caseId, JSON.stringify(stored));
   });
   await check("2. no owner contact is found: the case goes to the national CERT of its network's country", async () => {
@@ -284,6 +303,8 @@ try {
     expect(demo !== undefined, "no Demo CERT account");
     const demoToken = tokenIn(admin(["create-token", "--team", "Demo CERT"]));
     const otherToken = tokenIn(admin(["create-team", "--name", "CERT-NO", "--countries", "NO"]));
+    needles.add("feed token", demoToken);
+    needles.add("feed token", otherToken);
     const feed = async (token: string) => {
       const res = await fetch(`${s.api}/api/v1/feeds/cases.json`, { headers: { authorization: `Bearer ${token}` } });
       return ((await res.json()) as { cases: { caseId: string }[] }).cases.map((c) => c.caseId);
@@ -296,6 +317,7 @@ try {
       headers: { authorization: `Bearer ${otherToken}` },
     });
     expect(xarf.status === 404, `CERT-NO's XARF answer ${xarf.status}`);
+    for (const c of await context.cookies()) needles.add("session cookie", c.value);
     await context.clearCookies();
     await page.goto(`${s.dashboard}/login`);
     await page.fill("input[name=login]", demo?.login ?? "");
@@ -324,6 +346,36 @@ try {
     const why = (await popup.locator("#blocked").textContent()) ?? "";
     expect(why.includes("information only"), `reason "${why}"`);
     await popup.close();
+  });
+
+  // The privacy audit ---------------------------------------------------------------------
+  await check("a dump of D1 holds no reporter address or agent, no raw file name, no raw token", async () => {
+    for (const c of await context.cookies()) needles.add("session cookie", c.value);
+    for (const m of s.sink.messages) needles.add("owner token", ownerLink(m.text)?.split("/o/")[1]);
+    // The extension's requests came with the reporter's address, from Chromium; the others
+    // (the dashboard, the owner's page) from this machine's loopback address.
+    expect(addressed > 0, "no request of the extension carried the reporter's address");
+    await needles.addAddress(REPORTER_ADDRESS, localClientKeySecret(ROOT));
+    await needles.addAddress("127.0.0.1", localClientKeySecret(ROOT));
+    needles.addUserAgent(await page.evaluate(() => navigator.userAgent));
+    needles.addFilesUnder([www, namedRoot, mirrorRoot]);
+    const audit = privacyAudit(state, needles);
+    figure("privacy", "D1 tables scanned", audit.tables, "tables");
+    figure("privacy", "D1 rows scanned", audit.rows, "rows");
+    figure("privacy", "D1 cells scanned", audit.cells, "cells");
+    for (const [kind, n] of Object.entries(audit.needles)) figure("privacy", `needles searched: ${kind}`, n, "");
+    figure("privacy", "requests to the API with the reporter's address", addressed, "requests");
+    figure("privacy", "findings", audit.findings.length, "");
+    figure("privacy", "self-check: needle kinds planted in a copy / found", `${audit.foundPlanted}/${audit.planted}`);
+    for (const kind of ["reporter address", "user agent", "file name", "status token", "owner token"] as const) {
+      expect((audit.needles[kind] ?? 0) > 0, `no ${kind} to search for`);
+    }
+    expect(
+      audit.planted > 0 && audit.foundPlanted === audit.planted,
+      `self-check ${audit.foundPlanted}/${audit.planted}`,
+    );
+    const seen = audit.findings.map((f) => `${f.kind} in ${f.table}.${f.column}`);
+    expect(audit.findings.length === 0, `found: ${[...new Set(seen)].join("; ")}`);
   });
 } catch (err) {
   await check("the journeys' setup", async () => {
