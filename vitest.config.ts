@@ -46,6 +46,8 @@ export default defineConfig(async () => {
             name: "shared",
             environment: "node",
             include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "test/unit/**/*.test.ts"],
+            // Property tests run hundreds of inputs; a busy machine must not turn them into timeouts.
+            testTimeout: 30_000,
           },
         },
         {
