@@ -38,6 +38,8 @@ interface DigitRecord {
   uniform: boolean;
   /** The agreed answer, handed out as is while the shape is trusted. */
   agreed: NumberScan | null;
+  /** The entry scan that the agreed answer gives (the path is the cache's own). */
+  scan: EntryScan | null;
 }
 
 /** Memo for one listing (one path): never share it between listings. */
@@ -116,7 +118,11 @@ function lettersOf(
   if (known && known.check === second) return known;
   const letters = scanLetters(toNfc(name), false, path.assetPath);
   if (known) return { letters, digits: null };
-  const fresh = { check: second, letters, digits: { seen: 0, bits: 0, idKinds: 0, uniform: true, agreed: null } };
+  const fresh = {
+    check: second,
+    letters,
+    digits: { seen: 0, bits: 0, idKinds: 0, uniform: true, agreed: null, scan: null },
+  };
   cache.shapes.set(first, fresh);
   return fresh;
 }
@@ -173,7 +179,11 @@ export function scanEntry(
   }
   const shape = lettersOf(trimmed, path, cache, trace);
   const letters = shape.letters;
-  const numbers = numbersOf(trimmed, shape.digits, trace);
+  const digits = shape.digits;
+  const numbers = numbersOf(trimmed, digits, trace);
+  // A trusted shape: same letters, same agreed digits, same path, so the same scan.
+  const agreed = digits !== null && numbers === digits.agreed;
+  if (agreed && digits.scan !== null) return digits.scan;
   const { category } = letters;
   let bits = letters.bits | numbers.bits;
   const artifact = bits & DATE ? letters.artifactWithDate : letters.artifact;
@@ -182,5 +192,7 @@ export function scanEntry(
   if (NOT_DATA.has(category)) bits &= ~PERSONAL_BITS;
   else if (artifact === null)
     bits |= category === "audio" || category === "video" ? path.inherit : path.inherit & ~CALL;
-  return { category, bits, idKinds: numbers.idKinds, artifact, mirrorDir: false, dateDir: null };
+  const scan: EntryScan = { category, bits, idKinds: numbers.idKinds, artifact, mirrorDir: false, dateDir: null };
+  if (agreed) digits.scan = scan;
+  return scan;
 }

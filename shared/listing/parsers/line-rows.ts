@@ -1,5 +1,4 @@
 import { type Base, LinkReader } from "../scan/links.ts";
-import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
 import { EntryStager } from "./entry-stager.ts";
 import { MetaReader } from "./meta.ts";
@@ -107,7 +106,7 @@ export class LineRowsParser implements RowParser {
 
   private anchor(buf: string, raw: string, from: number, to: number): void {
     const links = this.links;
-    const kind = links.read(raw.indexOf("&") === -1 ? raw : decodeEntities(raw));
+    const kind = links.readHtml(raw);
     this.sink.link(kind);
     if (kind === "parent") this.sink.parent(links.href);
     if (kind !== "child") return;

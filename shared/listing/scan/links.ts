@@ -1,4 +1,5 @@
 import { decodeName } from "../text/decode-name.ts";
+import { decodeEntities } from "../text/entities.ts";
 import type { ListingEntry } from "../types.ts";
 
 /** The folder a listing page describes. */
@@ -62,6 +63,13 @@ function badName(name: string, allowSlashes: boolean): boolean {
 }
 
 /**
+ * An href that read() would take straight to its plain-name path is one with none of these:
+ * a character that makes it a query, fragment, scheme, path or entity, a space at either end,
+ * or a leading dot. One regex test instead of a search for each.
+ */
+const NOT_PLAIN = /[?#:/&]|^[.\s]|\s$/;
+
+/**
  * Classifies the (entity-decoded) hrefs of one listing page. Called once per link on pages of
  * 100,000 links, so it allocates nothing but the child's name and href, left in its fields.
  */
@@ -90,6 +98,21 @@ export class LinkReader {
    * @example new LinkReader(makeBase("http://example.com/a/")).read("x%20y.wav") // "child", name "x y.wav"
    */
   read(href: string): LinkKind {
+    if (this.queryDir === undefined && href !== "" && !NOT_PLAIN.test(href)) return this.plainChild(href);
+    return this.readOther(href);
+  }
+
+  /**
+   * An href as it stands in the HTML, character references and all: read() of its decoded
+   * form, with no search for `&` when it is a plain name.
+   * @example new LinkReader(makeBase("http://example.com/a/")).readHtml("R&amp;D.txt") // "child", name "R&D.txt"
+   */
+  readHtml(raw: string): LinkKind {
+    if (this.queryDir === undefined && raw !== "" && !NOT_PLAIN.test(raw)) return this.plainChild(raw);
+    return this.readOther(decodeEntities(raw));
+  }
+
+  private readOther(href: string): LinkKind {
     const h =
       href.length > 0 && (href.charCodeAt(0) <= 32 || href.charCodeAt(href.length - 1) <= 32) ? href.trim() : href;
     if (this.queryDir !== undefined && h.startsWith(`?${this.queryDir}=`)) return this.fromQuery(h);
@@ -131,6 +154,19 @@ export class LinkReader {
     if (this.base.parentDir === null) return "other";
     this.href = this.base.origin + this.base.parentDir;
     return "parent";
+  }
+
+  /**
+   * An href that is a plain file name (see NOT_PLAIN): only its decoded form can be a bad name
+   * (`%2E`, `a%2Fb`).
+   */
+  private plainChild(raw: string): LinkKind {
+    const name = decodeName(raw);
+    if (name !== raw && badName(name, false)) return "other";
+    this.name = name;
+    this.isDir = false;
+    this.href = this.prefix + raw;
+    return "child";
   }
 
   /** `rest` is the path below the folder: "name" or "name/"; anything deeper is not a direct child. */
