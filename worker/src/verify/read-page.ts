@@ -154,7 +154,7 @@ export async function readPage(url: string, res: Response, opts: ReadOptions): P
     if (!late.signal.aborted && !(timedOut && opts.timeoutMs !== undefined)) throw err;
     late.abort();
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
   if (late.signal.aborted) throw new ReadTimeout(opts.timeoutMs ?? 0, size);
   let detection: ReturnType<ListingStream["end"]>;
