@@ -37,15 +37,22 @@ function apply(entry: ListingEntry, modified: string, size: number | null): true
  * tried at those two distances from the end before the spaces are walked.
  */
 export function nginxLayout(t: string, from: number, to: number, entry: ListingEntry): boolean {
-  for (const width of [19, 7]) {
-    const at = to - width - 18;
-    if (at <= from || t.charCodeAt(at + 17) !== 32 || t.charCodeAt(at - 1) !== 32) continue;
-    let p = at + 18;
-    while (p < to && t.charCodeAt(p) === 32) p++;
-    const size = sizeIn(t, p, to);
-    const modified = size === undefined ? undefined : nginxDate(t, at);
-    if (modified !== undefined && size !== undefined) return apply(entry, modified, size);
-  }
+  return atWidth(t, from, to, 19, entry) || atWidth(t, from, to, 7, entry) || nginxWalked(t, from, to, entry);
+}
+
+/** The date and size when the size is right-aligned in `width` columns. */
+function atWidth(t: string, from: number, to: number, width: number, entry: ListingEntry): boolean {
+  const at = to - width - 18;
+  if (at <= from || t.charCodeAt(at + 17) !== 32 || t.charCodeAt(at - 1) !== 32) return false;
+  let p = at + 18;
+  while (p < to && t.charCodeAt(p) === 32) p++;
+  const size = sizeIn(t, p, to);
+  const modified = size === undefined ? undefined : nginxDate(t, at);
+  return modified !== undefined && size !== undefined && apply(entry, modified, size);
+}
+
+/** Any other width: the size is the last word, the date the 17 characters before its spaces. */
+function nginxWalked(t: string, from: number, to: number, entry: ListingEntry): boolean {
   let p = to;
   while (p > from && t.charCodeAt(p - 1) !== 32) p--;
   const size = sizeIn(t, p, to);
