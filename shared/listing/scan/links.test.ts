@@ -387,3 +387,47 @@ describe("entryFor", () => {
     );
   });
 });
+
+describe("LinkReader: plain names and hrefs as written in HTML", () => {
+  const reader = () => new LinkReader(makeBase(PAGE));
+
+  it.each([
+    ["%2E", "other"],
+    ["%2E%2E", "other"],
+    ["a%2Fb.wav", "other"],
+    ["a%2fb.wav", "other"],
+    ["x%2By.wav", "child"],
+    ["l%C3%B6n.wav", "child"],
+  ])("reads the plain-looking href %s as a %s, judged by its decoded name", (href, kind) => {
+    expect(reader().read(href)).toBe(kind);
+  });
+
+  it("decodes character references before reading, and reads a plain name without them", () => {
+    const r = reader();
+    expect(r.readHtml("R&amp;D.txt")).toBe("child");
+    expect([r.name, r.href]).toEqual(["R&D.txt", `${PAGE}R&D.txt`]);
+    expect(r.readHtml("x%2By.wav")).toBe("child");
+    expect([r.name, r.href, r.isDir]).toEqual(["x+y.wav", `${PAGE}x%2By.wav`, false]);
+    expect(r.readHtml("a?b=1")).toBe("other");
+    expect(r.readHtml("../")).toBe("parent");
+  });
+
+  it("agrees with read() of the decoded href on any href", () => {
+    const chars = fc.constantFrom("a", "B", "1", ".", "/", "%", "2", "E", "F", "&", "amp;", "#", "?", ":", " ", "é");
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (parts) => {
+        const raw = parts.join("");
+        const viaHtml = reader();
+        const viaRead = reader();
+        const kind = viaHtml.readHtml(raw);
+        const decoded = raw.replaceAll("&amp;", "&");
+        if (viaRead.read(decoded) !== kind) return false;
+        return (
+          kind !== "child" ||
+          (viaHtml.name === viaRead.name && viaHtml.href === viaRead.href && viaHtml.isDir === viaRead.isDir)
+        );
+      }),
+      { seed: 9, numRuns: 2000 },
+    );
+  });
+});
