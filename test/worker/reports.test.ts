@@ -230,12 +230,19 @@ describe("proof of work and rate limits", () => {
   });
 
   it("limits one client to 30 reports a minute, whatever they report", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) {
-      const res = await post(await report({ listingUrl: `http://limit-${i}.example.com/a/` }), {
-        "cf-connecting-ip": "192.0.2.77",
-      });
-      statuses.push(res.status);
+    // The limiter counts in windows aligned to the wall clock's minutes: a run that crosses into
+    // the next minute starts a fresh count, so it is run again from a new address.
+    let statuses: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const minute = Math.floor(Date.now() / 60_000);
+      statuses = [];
+      for (let i = 0; i < 32; i++) {
+        const res = await post(await report({ listingUrl: `http://limit-${run}-${i}.example.com/a/` }), {
+          "cf-connecting-ip": `192.0.2.${77 + run}`,
+        });
+        statuses.push(res.status);
+      }
+      if (Math.floor(Date.now() / 60_000) === minute) break;
     }
     expect(statuses.filter((s) => s === 202).length).toBeLessThanOrEqual(30);
     expect(statuses.at(-1)).toBe(429);
