@@ -49,13 +49,11 @@ let scriptsRan = 0;
 let injectedElements = 0;
 let injectedHeaders = 0;
 let boundedReaders = 0;
-let longestShown = 0;
 const namesTried = new Set<string>();
 
 interface D1Facts {
   samples: Map<string, string[]>;
   maxSamplesJson: number;
-  maxVerdict: number;
   dripEvents: { type: string }[];
 }
 let d1: D1Facts | undefined;
@@ -137,13 +135,6 @@ async function checkPage(
     scriptsRan += ran + seen.scripts;
     injectedElements += seen.injected;
     places += expected.length;
-    const shownLongest = await page.evaluate(() =>
-      Math.max(
-        0,
-        ...Array.from(document.querySelectorAll("li, code, td, dd, pre")).map((e) => (e.textContent ?? "").length),
-      ),
-    );
-    longestShown = Math.max(longestShown, shownLongest);
     expect(ran === 0 && seen.scripts === 0, `${what}: ${ran + seen.scripts} script(s) from a name ran`);
     expect(seen.injected === 0, `${what}: ${seen.injected} element(s) or handler(s) made from a name`);
     expect(
@@ -553,13 +544,12 @@ try {
   });
 
   await check("a megabyte name is cut where it is stored: no sample in D1 longer than the cap", async () => {
-    const { maxSamplesJson, maxVerdict } = loadD1();
+    const { maxSamplesJson } = loadD1();
     let longest = 0;
     for (const c of cases) for (const x of samplesOf(c.caseId)) longest = Math.max(longest, x.length);
     expect(longest > 0 && longest <= MAX_NAME_CHARS, `longest stored sample ${longest}`);
     figure(PART, "longest sample stored (from a 2 MiB name)", longest, "characters");
     figure(PART, "largest samples_json row in D1", maxSamplesJson, "characters");
-    figure(PART, "largest page verdict in D1", maxVerdict, "characters");
     boundedReaders++;
   });
 
@@ -603,7 +593,6 @@ try {
   figure(PART, "injected mail headers", injectedHeaders);
   figure(PART, "notices checked", s.sink.messages.length);
   figure(PART, "bounded readers checked", boundedReaders);
-  figure(PART, "longest name text shown in a page", longestShown, "characters");
 
   /**
    * What the checks read from D1, read once (each `wrangler d1 execute` takes seconds and holds
@@ -611,21 +600,16 @@ try {
    */
   function loadD1(): D1Facts {
     if (d1) return d1;
-    const [evidence = [], samples = [], verdicts = [], events = []] = executeRetry(
-      { remote: false, persistTo: state },
-      [
-        "SELECT case_id, samples_json FROM evidence ORDER BY checked_at",
-        "SELECT coalesce(max(length(samples_json)), 0) AS n FROM evidence",
-        "SELECT coalesce(max(length(verdict_json)), 0) AS n FROM crawl_pages",
-        `SELECT type FROM events WHERE case_id = '${dripReport.body.caseId}' ORDER BY id`,
-      ],
-    );
+    const [evidence = [], samples = [], events = []] = executeRetry({ remote: false, persistTo: state }, [
+      "SELECT case_id, samples_json FROM evidence ORDER BY checked_at",
+      "SELECT coalesce(max(length(samples_json)), 0) AS n FROM evidence",
+      `SELECT type FROM events WHERE case_id = '${dripReport.body.caseId}' ORDER BY id`,
+    ]);
     const latest = new Map<string, string[]>();
     for (const r of evidence) latest.set(String(r.case_id), JSON.parse(String(r.samples_json || "[]")) as string[]);
     d1 = {
       samples: latest,
       maxSamplesJson: Number(samples[0]?.n ?? 0),
-      maxVerdict: Number(verdicts[0]?.n ?? 0),
       dripEvents: events.map((e) => ({ type: String(e.type) })),
     };
     return d1;
