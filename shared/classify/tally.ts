@@ -123,11 +123,14 @@ export function addToTally(tally: Tally, scan: EntryScan, name: string, isDir: b
   } else if (!scan.artifact) {
     tally.ordinaryFiles++;
   }
-  for (let index = 0; bits >> index; index++) {
-    if (bits & (1 << index)) tally.signalFiles[index] = (tally.signalFiles[index] ?? 0) + 1;
+  // Only the bits that are set, lowest first (`rest & -rest` isolates it, clz32 gives its index).
+  for (let rest = bits; rest !== 0; rest &= rest - 1) {
+    const index = 31 - Math.clz32(rest & -rest);
+    tally.signalFiles[index] = (tally.signalFiles[index] ?? 0) + 1;
   }
-  for (let index = 0; scan.idKinds >> index; index++) {
-    if (scan.idKinds & (1 << index)) tally.idKindFiles[index] = (tally.idKindFiles[index] ?? 0) + 1;
+  for (let rest = scan.idKinds; rest !== 0; rest &= rest - 1) {
+    const index = 31 - Math.clz32(rest & -rest);
+    tally.idKindFiles[index] = (tally.idKindFiles[index] ?? 0) + 1;
   }
   if (!scan.idKinds && bits & NATIONAL_ID) tally.idWordFiles++;
   if (bits & CALL && bits & PHONE && category === "audio") tally.callWithPhone++;
