@@ -85,9 +85,12 @@ export class ListingClassifier {
     }
     // ISO strings sort by time whatever their precision; the day is cut once at the end.
     const modified = entry.modified;
+    // oldest <= newest, so a newer than the newest is not older than the oldest: one comparison
+    // a row when the listing runs forward in time, as names that start with their time do.
     if (modified !== undefined && modified.charCodeAt(4) === 45) {
-      if (this.oldest === null || modified < this.oldest) this.oldest = modified;
-      if (this.newest === null || modified > this.newest) this.newest = modified;
+      if (this.oldest === null || this.newest === null) this.oldest = this.newest = modified;
+      else if (modified > this.newest) this.newest = modified;
+      else if (modified < this.oldest) this.oldest = modified;
     }
     return scan.category;
   }
