@@ -13,6 +13,7 @@ export const PAYLOADS: readonly string[] = [
   "<iframe src=javascript:alert(1)>",
   "<form action=x><button>",
   "{{constructor.constructor('alert(1)')()}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile name, meant literally
   "${alert(1)}",
   "&lt;b&gt;already-escaped&amp;",
   "x\r\nBcc: victim@example.test",

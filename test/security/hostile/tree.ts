@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { dayNames } from "./names.ts";
 
 export const TREE_OWNER = "security@hostile-tree.example.test";
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile name, meant literally
 export const TOP = "calls'{{7*7}}${7*7}<b>";
 
 export interface HostileTree {
