@@ -41,6 +41,19 @@ const NAMED = "files.vardcentral.example.test";
 const REPORTER_ADDRESS = "192.0.2.173";
 const { check, done, failures } = checks("journeys");
 
+/**
+ * A GET to the Worker. Node's fetch reuses pooled keep-alive connections, and one that the
+ * server closed while idle (the admin CLI's steps take seconds) fails with "other side closed":
+ * a GET is safe to ask once more, on a fresh connection.
+ */
+async function get(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  try {
+    return await fetch(url, { headers });
+  } catch {
+    return await fetch(url, { headers });
+  }
+}
+
 async function shot(page: Page, name: string, what: "main" | "page" = "page"): Promise<void> {
   if (!DOCS) return;
   mkdirSync(DOCS, { recursive: true });
@@ -125,7 +138,7 @@ try {
   let caseId = "";
   let token = "";
   const status = async () => {
-    const res = await fetch(`${s.api}/api/v1/reports/${caseId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await get(`${s.api}/api/v1/reports/${caseId}`, { authorization: `Bearer ${token}` });
     const body = (await res.json()) as { status: string; milestones: { name: string }[] };
     return { status: body.status, names: body.milestones.map((m) => m.name) };
   };
@@ -277,7 +290,7 @@ try {
   });
   await check("2. no owner contact is found: the case goes to the national CERT of its network's country", async () => {
     const seen = await until("escalated", async () => {
-      const res = await fetch(`${s.api}/api/v1/reports/${case2}`, { headers: { authorization: `Bearer ${token2}` } });
+      const res = await get(`${s.api}/api/v1/reports/${case2}`, { authorization: `Bearer ${token2}` });
       const names = ((await res.json()) as { milestones: { name: string }[] }).milestones.map((m) => m.name);
       return names.includes("escalated") ? names : null;
     });
@@ -306,16 +319,14 @@ try {
     needles.add("feed token", demoToken);
     needles.add("feed token", otherToken);
     const feed = async (token: string) => {
-      const res = await fetch(`${s.api}/api/v1/feeds/cases.json`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await get(`${s.api}/api/v1/feeds/cases.json`, { authorization: `Bearer ${token}` });
       return ((await res.json()) as { cases: { caseId: string }[] }).cases.map((c) => c.caseId);
     };
     const demoFeed = await feed(demoToken);
     expect(demoFeed.includes(case2) && !demoFeed.includes(caseId), `Demo CERT's feed: ${demoFeed.join(", ")}`);
     const otherFeed = await feed(otherToken);
     expect(!otherFeed.includes(case2), "CERT-NO's feed has the case");
-    const xarf = await fetch(`${s.api}/api/v1/cases/${case2}/xarf`, {
-      headers: { authorization: `Bearer ${otherToken}` },
-    });
+    const xarf = await get(`${s.api}/api/v1/cases/${case2}/xarf`, { authorization: `Bearer ${otherToken}` });
     expect(xarf.status === 404, `CERT-NO's XARF answer ${xarf.status}`);
     for (const c of await context.cookies()) needles.add("session cookie", c.value);
     await context.clearCookies();
