@@ -13,6 +13,7 @@ import type { Bindings } from "../../../worker/src/env.ts";
 import worker from "../../../worker/src/index.ts";
 import type { QueueMessage } from "../../../worker/src/queue/messages.ts";
 import { exampleReport } from "../../support/example-report.ts";
+import { interceptWrites } from "../../worker/flaky-db.ts";
 
 export const F = inject("faultServers");
 const real = env.DB;
@@ -35,34 +36,11 @@ export class FaultyDb {
   /** What each write was (its first statement's SQL, shortened), in order. */
   readonly log: string[] = [];
   readonly db: D1Database;
-  private readonly unwrap = new WeakMap<object, { s: D1PreparedStatement; sql: string }>();
 
   constructor() {
-    const self = this;
-    const wrap = (s: D1PreparedStatement, sql: string): D1PreparedStatement => {
-      const w = {
-        bind: (...v: unknown[]) => wrap(s.bind(...v), sql),
-        first: (col?: string) => (col === undefined ? s.first() : s.first(col)),
-        all: () => s.all(),
-        raw: (o?: { columnNames?: boolean }) => s.raw(o as { columnNames: true }),
-        run: () => self.write(isWrite(sql), () => s.run(), sql),
-      };
-      self.unwrap.set(w, { s, sql });
-      return w as unknown as D1PreparedStatement;
-    };
-    this.db = new Proxy(real, {
-      get(target, prop) {
-        if (prop === "prepare") return (sql: string) => wrap(target.prepare(sql), sql);
-        if (prop === "batch")
-          return (stmts: D1PreparedStatement[]) => {
-            const inner = stmts.map((st) => self.unwrap.get(st) ?? { s: st, sql: "?" });
-            const writes = inner.some((st) => isWrite(st.sql));
-            const what = `batch: ${inner[0]?.sql ?? ""}`;
-            return self.write(writes, () => target.batch(inner.map((st) => st.s)), what);
-          };
-        const v = Reflect.get(target, prop, target);
-        return typeof v === "function" ? v.bind(target) : v;
-      },
+    this.db = interceptWrites(real, (call, op) => {
+      const what = call.kind === "run" ? (call.sqls[0] ?? "") : `batch: ${call.sqls[0] ?? ""}`;
+      return this.write(call.sqls.some(isWrite), op, what);
     });
   }
 
