@@ -3,18 +3,17 @@
 // inside workerd. None may be fetched: the recording fetch and the trap server count zero,
 // and every case ends not reproducible with a refused or unresolved target.
 import { env } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkReachable } from "../../../worker/src/verify/inspect.ts";
 import { recheckCase } from "../../../worker/src/verify/recheck.ts";
 import { fetchDeps, VERIFY_ATTEMPTS } from "../../../worker/src/verify/settings.ts";
 import { verifyCase } from "../../../worker/src/verify/verify-case.ts";
 import { figure } from "../figure.ts";
 import { entryUrl, SSRF_VECTORS } from "../ssrf-vectors.ts";
-import { installTrap, loadDnsWorld, ssrfEnv, type Trap } from "./ssrf-support.ts";
+import { ssrfEnv, trapForFile } from "./ssrf-support.ts";
 
 const PART = "ssrf";
-let trap: Trap;
-let before = 0;
+const file = trapForFile();
 
 async function openCase(root: string): Promise<string> {
   const id = crypto.randomUUID();
@@ -27,14 +26,6 @@ async function openCase(root: string): Promise<string> {
     .run();
   return id;
 }
-
-beforeAll(async () => {
-  await loadDnsWorld();
-  trap = installTrap();
-  before = await trap.serverCount();
-});
-
-afterAll(() => trap.restore());
 
 describe("the crawler fetches no vector", () => {
   it("verification and re-check: every case is not reproducible, nothing reaches the trap", async () => {
@@ -60,12 +51,12 @@ describe("the crawler fetches no vector", () => {
       reasons[kind] = (reasons[kind] ?? 0) + 1;
       refused.push(v.label);
     }
-    expect(trap.escaped).toEqual([]);
-    expect((await trap.serverCount()) - before).toBe(0);
+    expect(file.trap.escaped).toEqual([]);
+    expect((await file.trap.serverCount()) - file.before).toBe(0);
     figure(PART, "crawler: vectors tried (verify + re-check)", SSRF_VECTORS.length);
     figure(PART, "crawler: vectors refused", refused.length);
     for (const [k, n] of Object.entries(reasons)) figure(PART, `crawler: refused as "${k}"`, n);
-    figure(PART, "crawler: requests that reached the trap", trap.escaped.length);
+    figure(PART, "crawler: requests that reached the trap", file.trap.escaped.length);
   });
 
   it("the reachability check (HEAD, then a 1-byte range) reaches no vector", async () => {
@@ -75,6 +66,6 @@ describe("the crawler fetches no vector", () => {
       deps,
     );
     expect(r.reachable).toBe(0);
-    expect(trap.escaped).toEqual([]);
+    expect(file.trap.escaped).toEqual([]);
   });
 });

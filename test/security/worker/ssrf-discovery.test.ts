@@ -2,25 +2,16 @@
 // (security.txt of the host and of its registrable domain, RDAP for the domain and the network,
 // DNS-over-HTTPS), and discovery whose security.txt and RDAP bootstrap lie on a page that
 // redirects to the vector. None may be fetched: the recording fetch and the trap count zero.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { discoverContacts } from "../../../worker/src/disclose/discover/discover.ts";
 import { discoveryGet } from "../../../worker/src/disclose/net.ts";
 import { figure } from "../figure.ts";
 import { DNS_ZONE, entryUrl, redirectHost, SSRF_VECTORS } from "../ssrf-vectors.ts";
-import { CONTROL_LABEL, installTrap, loadDnsWorld, ssrfEnv, type Trap } from "./ssrf-support.ts";
+import { CONTROL_LABEL, ssrfEnv, trapForFile } from "./ssrf-support.ts";
 
 const PART = "ssrf";
 const NOW = Date.UTC(2026, 10, 29);
-let trap: Trap;
-let before = 0;
-
-beforeAll(async () => {
-  await loadDnsWorld();
-  trap = installTrap();
-  before = await trap.serverCount();
-});
-
-afterAll(() => trap.restore());
+const file = trapForFile();
 
 describe("discovery fetches no vector", () => {
   it("security.txt, RDAP and DoH for every vector host, and through pages that redirect to each", async () => {
@@ -40,11 +31,11 @@ describe("discovery fetches no vector", () => {
       await discoverContacts(via, entryUrl(v), NOW, viaGet);
       refused++;
     }
-    expect(trap.escaped).toEqual([]);
-    expect((await trap.serverCount()) - before).toBe(0);
+    expect(file.trap.escaped).toEqual([]);
+    expect((await file.trap.serverCount()) - file.before).toBe(0);
     figure(PART, "discovery: vectors tried (own host, and behind a redirect)", SSRF_VECTORS.length);
     figure(PART, "discovery: vectors refused", refused);
-    figure(PART, "discovery: requests that reached the trap", trap.escaped.length);
+    figure(PART, "discovery: requests that reached the trap", file.trap.escaped.length);
   });
 
   it("lets a name with only public answers through, and the recording fetch sees it (the control)", async () => {
@@ -52,7 +43,7 @@ describe("discovery fetches no vector", () => {
     const name = `${CONTROL_LABEL}.${DNS_ZONE}`;
     const res = await get(`https://${name}/.well-known/security.txt`);
     expect(res?.status).toBe(200);
-    expect(trap.escaped).toEqual([`https://${name}/.well-known/security.txt`]);
-    trap.escaped.length = 0;
+    expect(file.trap.escaped).toEqual([`https://${name}/.well-known/security.txt`]);
+    file.trap.escaped.length = 0;
   });
 });

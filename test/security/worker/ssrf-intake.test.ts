@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/sha";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { app } from "../../../worker/src/app.ts";
 import type { Bindings } from "../../../worker/src/env.ts";
 import { VERIFY_ATTEMPTS } from "../../../worker/src/verify/settings.ts";
@@ -13,11 +13,10 @@ import { verifyCase } from "../../../worker/src/verify/verify-case.ts";
 import { exampleReport } from "../../support/example-report.ts";
 import { figure } from "../figure.ts";
 import { entryUrl, SSRF_VECTORS } from "../ssrf-vectors.ts";
-import { installTrap, loadDnsWorld, ssrfEnv, type Trap } from "./ssrf-support.ts";
+import { ssrfEnv, trapForFile } from "./ssrf-support.ts";
 
 const PART = "ssrf";
-let trap: Trap;
-let before = 0;
+const file = trapForFile();
 const recorder = { send: async () => {} } as unknown as Queue;
 
 function call(path: string, e: Bindings, init: RequestInit = {}): Promise<Response> {
@@ -34,14 +33,6 @@ async function pow(e: Bindings): Promise<{ challenge: Challenge; solution: unkno
 async function count(table: string): Promise<number> {
   return (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? -1;
 }
-
-beforeAll(async () => {
-  await loadDnsWorld();
-  trap = installTrap();
-  before = await trap.serverCount();
-});
-
-afterAll(() => trap.restore());
 
 describe("intake fetches no vector", () => {
   it("refuses what the guard can judge (422 target_refused, nothing stored); what it accepts is never fetched", async () => {
@@ -73,11 +64,11 @@ describe("intake fetches no vector", () => {
       expect(row?.status, v.label).toBe("not_reproducible");
       acceptedNotFetched++;
     }
-    expect(trap.escaped).toEqual([]);
-    expect((await trap.serverCount()) - before).toBe(0);
+    expect(file.trap.escaped).toEqual([]);
+    expect((await file.trap.serverCount()) - file.before).toBe(0);
     figure(PART, "intake: vectors tried", SSRF_VECTORS.length);
     figure(PART, "intake: refused with 422 target_refused", refused);
     figure(PART, "intake: accepted names (DNS or redirect decides), never fetched by verification", acceptedNotFetched);
-    figure(PART, "intake: requests that reached the trap", trap.escaped.length);
+    figure(PART, "intake: requests that reached the trap", file.trap.escaped.length);
   });
 });

@@ -5,7 +5,7 @@
 // pages); every other request — one that was about to leave for an address or a name of the
 // table — is counted and sent to the real trap server instead, which counts it too.
 import { env } from "cloudflare:workers";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import type { Bindings } from "../../../worker/src/env.ts";
 import { DNS_ZONE, dnsWorld } from "../ssrf-vectors.ts";
 
@@ -75,4 +75,27 @@ declare module "vitest" {
   export interface ProvidedContext {
     ssrfServer: string;
   }
+}
+
+/**
+ * Around one test file: loads the stand-in DNS world and installs the trap before its tests,
+ * restores the fetch after them. `before` is the trap server's count when the file started.
+ */
+export function trapForFile(): { readonly trap: Trap; readonly before: number } {
+  const state = { trap: undefined as Trap | undefined, before: 0 };
+  beforeAll(async () => {
+    await loadDnsWorld();
+    state.trap = installTrap();
+    state.before = await state.trap.serverCount();
+  });
+  afterAll(() => state.trap?.restore());
+  return {
+    get trap(): Trap {
+      if (!state.trap) throw new Error("the trap is installed in beforeAll");
+      return state.trap;
+    },
+    get before(): number {
+      return state.before;
+    },
+  };
 }
