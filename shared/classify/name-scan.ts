@@ -3,6 +3,7 @@ import { type DateDirKind, dateDirKind } from "./date-partition.ts";
 import { type LetterScan, scanLetters } from "./letter-scan.ts";
 import { type ArtifactKind, isMirrorDir } from "./mirror.ts";
 import { type NumberScan, scanNumbers } from "./numbers.ts";
+import { shapePattern } from "./shape-pattern.ts";
 import { bitOf, PERSONAL_BITS } from "./signal-bits.ts";
 import { toNfc } from "./tokens.ts";
 
@@ -42,16 +43,35 @@ interface DigitRecord {
   scan: EntryScan | null;
 }
 
+interface ShapeRecord {
+  readonly check: number;
+  readonly letters: LetterScan;
+  readonly digits: DigitRecord;
+  /** Its pattern has been made (it may since have left the hot list). */
+  hot: boolean;
+}
+
+/** A trusted shape's pattern (see shape-pattern.ts) and its record. */
+interface HotShape {
+  readonly pattern: RegExp;
+  readonly record: ShapeRecord;
+}
+
 /** Memo for one listing (one path): never share it between listings. */
 export interface ScanCache {
   /** Shape hash → second shape hash and the letter scan of that shape. */
-  readonly shapes: Map<number, { readonly check: number; readonly letters: LetterScan; readonly digits: DigitRecord }>;
+  readonly shapes: Map<number, ShapeRecord>;
+  /** Name length → the trusted shapes of that length, most recently trusted first. */
+  readonly hot: Map<number, HotShape[]>;
 }
 
 /** A fresh memo for one listing. @example scanEntry(name, false, path, newScanCache()) */
 export function newScanCache(): ScanCache {
-  return { shapes: new Map() };
+  return { shapes: new Map(), hot: new Map() };
 }
+
+/** Trusted shapes kept per name length: a listing rarely mixes more templates of one length. */
+const HOT_PER_LENGTH = 4;
 
 const DATE = bitOf("date-in-name");
 const PHONE = bitOf("phone-number");
@@ -112,16 +132,25 @@ function lettersOf(
   trace: Set<string> | undefined,
 ): ShapeScan {
   if (!cache || trace) return { letters: scanLetters(toNfc(name), false, path.assetPath, trace), digits: null };
+  // A trusted shape is recognised by its compiled pattern: the engine's native code reads the
+  // name faster than a hash loop reads it one character at a time.
+  const hot = cache.hot.get(name.length);
+  if (hot !== undefined) for (const shape of hot) if (shape.pattern.test(name)) return shape.record;
   shapeHashes(name, hashes);
   const [first = 0, second = 0] = hashes;
   const known = cache.shapes.get(first);
-  if (known && known.check === second) return known;
+  if (known && known.check === second) {
+    const digits = known.digits;
+    if (!known.hot && digits.uniform && digits.seen >= TRUST_AFTER) makeHot(cache, name, known);
+    return known;
+  }
   const letters = scanLetters(toNfc(name), false, path.assetPath);
   if (known) return { letters, digits: null };
-  const fresh = {
+  const fresh: ShapeRecord = {
     check: second,
     letters,
     digits: { seen: 0, bits: 0, idKinds: 0, uniform: true, agreed: null, scan: null },
+    hot: false,
   };
   cache.shapes.set(first, fresh);
   return fresh;
@@ -148,6 +177,15 @@ function numbersOf(name: string, digits: DigitRecord | null, trace: Set<string> 
     digits.uniform = false;
   }
   return numbers;
+}
+
+/** Lets the names of a trusted shape be recognised by its pattern, before any hashing. */
+function makeHot(cache: ScanCache, name: string, record: ShapeRecord): void {
+  record.hot = true;
+  const hot = cache.hot.get(name.length) ?? [];
+  hot.unshift({ pattern: shapePattern(name), record });
+  if (hot.length > HOT_PER_LENGTH) hot.pop();
+  cache.hot.set(name.length, hot);
 }
 
 /**
