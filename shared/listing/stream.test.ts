@@ -230,3 +230,39 @@ describe("ListingStream lifecycle", () => {
     expect(stream.format).toBeNull();
   });
 });
+
+describe("ListingStream hands entries to onEntry", () => {
+  const url = "http://listing.example.com/medicall/2013/";
+  const page = nginxPage("/medicall/2013/", helplineEntries(1000));
+
+  it("in order, all of a chunk's complete rows before push() returns", () => {
+    const seen: string[] = [];
+    const stream = new ListingStream({ url, contentType: "text/html" }, { onEntry: (e) => seen.push(e.name) });
+    const cut = page.indexOf("\n", HEAD_BYTES + 40_000) + 1; // past the head, at a row's end
+    stream.push(page.slice(0, cut));
+    expect(seen).toHaveLength(stream.entryCount);
+    expect(seen.length).toBeGreaterThan(256);
+    stream.push(page.slice(cut));
+    const result = stream.end();
+    expect(seen).toEqual(result?.entries.map((e) => e.name));
+    expect(seen).toEqual(helplineEntries(1000).map((e) => e.name));
+  });
+
+  it("never twice, when onEntry throws", () => {
+    const seen: string[] = [];
+    let fail = true;
+    const onEntry = (e: ListingEntry) => {
+      if (fail && seen.length === 300) {
+        fail = false;
+        throw new Error("consumer failed");
+      }
+      seen.push(e.name);
+    };
+    const stream = new ListingStream({ url, contentType: "text/html" }, { keepEntries: false, onEntry });
+    expect(() => stream.push(page.slice(0, HEAD_BYTES + 40_000))).toThrow("consumer failed");
+    stream.push(page.slice(HEAD_BYTES + 40_000));
+    stream.end();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeLessThan(1000);
+  });
+});

@@ -5,7 +5,7 @@ import { type Features, featuresOf, HEAD_BYTES } from "./scan/features.ts";
 import type { DetectInput, Detection, ListingEntry } from "./types.ts";
 
 export interface StreamOptions {
-  /** Called for each entry as soon as it is parsed. */
+  /** Called for each entry, in order, before the `push()` or `end()` that parsed it returns. */
   onEntry?: (entry: ListingEntry) => void;
   /** Keep the entries for the result (default true). Turn off to hold no entries at all. */
   keepEntries?: boolean;
@@ -14,6 +14,14 @@ export interface StreamOptions {
 }
 
 const TAIL_BYTES = 4096;
+
+/**
+ * Entries wait here for `onEntry` in runs of up to this many, and never past the end of the
+ * `push()` or `end()` that parsed them. Parsing a run and then judging it keeps each one's code
+ * hot in the processor's caches; alternating at every row made the streamed nginx benchmark
+ * about a quarter slower (256 measured best against 64 and 1,024).
+ */
+const BATCH = 256;
 
 /**
  * Detects and parses a listing fed in chunks, with memory bounded by the largest row, not the page.
@@ -26,6 +34,8 @@ export class ListingStream {
   private flavour: Flavour | null | undefined;
   private parser: RowParser | undefined;
   private readonly entries: ListingEntry[] = [];
+  /** Parsed entries not yet handed to `onEntry` (see BATCH). */
+  private readonly pending: ListingEntry[] = [];
   private readonly stats: LinkStats = { children: 0, parents: 0, others: 0, textChars: 0 };
   private parent: string | undefined;
   private count = 0;
@@ -62,10 +72,10 @@ export class ListingStream {
       this.head += chunk;
       if (this.head.length < HEAD_BYTES) return;
       this.decide();
-      return;
+    } else if (!this.cut) {
+      this.parser?.push(chunk);
     }
-    if (this.cut) return;
-    this.parser?.push(chunk);
+    this.deliver();
   }
 
   end(): Detection | null {
@@ -76,6 +86,7 @@ export class ListingStream {
     const f = this.features;
     if (!flavour || !f) return null;
     if (!this.cut) this.parser?.end();
+    this.deliver();
     if (flavour.accept && !flavour.accept(this.stats, f)) return null;
     const detection: Detection = { format: flavour.id, entries: this.entries };
     const server = flavour.server?.({ ...f, head: f.head.length < HEAD_BYTES ? f.head : `${f.head}\n${this.tail}` });
@@ -83,6 +94,17 @@ export class ListingStream {
     if (this.parent !== undefined) detection.parent = this.parent;
     if (this.cut || this.incomplete) detection.truncated = true;
     return detection;
+  }
+
+  /** Hands the pending entries to `onEntry`. */
+  private deliver(): void {
+    const pending = this.pending;
+    const onEntry = this.opts.onEntry;
+    try {
+      if (onEntry !== undefined) for (let i = 0; i < pending.length; i++) onEntry(pending[i] as ListingEntry);
+    } finally {
+      pending.length = 0; // an `onEntry` that threw is never handed the same entries again
+    }
   }
 
   private decide(): void {
@@ -113,7 +135,9 @@ export class ListingStream {
         }
         this.count++;
         if (this.keep) this.entries.push(e);
-        this.opts.onEntry?.(e);
+        if (this.opts.onEntry === undefined) return;
+        this.pending.push(e);
+        if (this.pending.length >= BATCH) this.deliver();
       },
       parent: (href) => {
         this.parent ??= href;
