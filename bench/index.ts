@@ -1,90 +1,24 @@
-// `npm run bench`: listing parse+classify throughput against parse5 and htmlparser2 on the
-// same pages in the same process, and the content-script gate against the full detector.
-// Writes bench/results.json ([{name, value, unit, baseline, ratio}]) and bench/results.md.
+// `npm run bench`: listing parse+classify throughput against parse5 and htmlparser2 (each page
+// in a fresh process of its own, see page.ts), and the content-script gate against the full
+// detector. Writes bench/results.json ([{name, value, unit, baseline, ratio}]) and bench/results.md.
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { classifyListing } from "../shared/classify/classify-listing.ts";
-import { ListingClassifier } from "../shared/classify/listing-classifier.ts";
 import { detectListing } from "../shared/listing/detect.ts";
 import { mightBeListing } from "../shared/listing/gate.ts";
-import { ListingStream } from "../shared/listing/stream.ts";
-import { apacheHtmltablePage, helplineEntries, nginxPage } from "../test/support/listing-pages.ts";
 import { ordinaryPage } from "../test/support/ordinary-page.ts";
-import { htmlparser2Links, parse5Links } from "./baselines.ts";
 import { type BenchResult, medianMs, medianMsBatched } from "./measure.ts";
+import { PAGES } from "./page.ts";
 
-const URL_DIR = "http://listing.example.com/medicall/2013/04/09/";
 const results: BenchResult[] = [];
-
-function mbps(bytes: number, ms: number): number {
-  return bytes / 1e6 / (ms / 1000);
-}
-
-/** What the Worker runs: the streaming detector feeding the classifier, holding no entries. */
-function ours(html: string): number {
-  const classifier = new ListingClassifier(URL_DIR);
-  const stream = new ListingStream(
-    { url: URL_DIR, contentType: "text/html" },
-    { keepEntries: false, onEntry: (e) => classifier.add(e) },
-  );
-  stream.push(html);
-  if (!stream.end()) throw new Error("benchmark page not detected");
-  return classifier.finish().summary.files;
-}
-
-/** The convenience API (the CLI's): every entry held, with its category. */
-function oursHeld(html: string): number {
-  const d = detectListing(html, { url: URL_DIR, contentType: "text/html" });
-  if (!d) throw new Error("benchmark page not detected");
-  return classifyListing(d, URL_DIR).summary.files;
-}
-
-const pages = [
-  { name: "apache-htmltable 20k entries", html: apacheHtmltablePage("/medicall/2013/04/09/", helplineEntries(20_000)) },
-  { name: "nginx 20k entries", html: nginxPage("/medicall/2013/04/09/", helplineEntries(20_000)) },
-];
-
-for (const page of pages) {
-  const bytes = Buffer.byteLength(page.html);
-  const files = ours(page.html);
-  if (files !== 20_000) throw new Error(`${page.name}: parsed ${files} files, expected 20000`);
-  if (oursHeld(page.html) !== 20_000) throw new Error(`${page.name}: the held API disagrees`);
-  // Interleaved rounds, so that a slow phase of the machine or the heap hits every contender.
-  const rounds = { ours: [] as number[], held: [] as number[], h2: [] as number[], p5: [] as number[] };
-  for (let round = 0; round < 5; round++) {
-    rounds.ours.push(medianMs(() => ours(page.html), 9, 300));
-    rounds.held.push(medianMs(() => oursHeld(page.html), 9, 300));
-    rounds.h2.push(medianMs(() => htmlparser2Links(page.html), 5, 300));
-    rounds.p5.push(medianMs(() => parse5Links(page.html), 3, 300));
-  }
-  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const t = med(rounds.ours);
-  const th = med(rounds.held);
-  const t2 = med(rounds.h2);
-  const t5 = med(rounds.p5);
-  const value = mbps(bytes, t);
-  const held = mbps(bytes, th);
-  results.push(
-    { name: `parse+classify, streamed: ${page.name}`, value, unit: "MB/s", baseline: "parse5 (DOM)", ratio: t5 / t },
-    {
-      name: `parse+classify, streamed: ${page.name}`,
-      value,
-      unit: "MB/s",
-      baseline: "htmlparser2 (SAX)",
-      ratio: t2 / t,
-    },
-    {
-      name: `parse+classify, entries held: ${page.name}`,
-      value: held,
-      unit: "MB/s",
-      baseline: "htmlparser2 (SAX)",
-      ratio: t2 / th,
-    },
-  );
-  console.log(
-    `${page.name}: ${(bytes / 1e6).toFixed(1)} MB, streamed ${t.toFixed(1)} ms (${value.toFixed(0)} MB/s), held ${th.toFixed(1)} ms (${held.toFixed(0)} MB/s), ` +
-      `parse5 ${t5.toFixed(1)} ms (${mbps(bytes, t5).toFixed(0)} MB/s), htmlparser2 ${t2.toFixed(1)} ms (${mbps(bytes, t2).toFixed(0)} MB/s)`,
-  );
+// A fresh process per page: code the JIT specialised for one page's rows would otherwise be
+// measured on the next page's, and each page's figures would depend on the order they ran in.
+for (const name of Object.keys(PAGES)) {
+  const out = execFileSync(process.execPath, ["--expose-gc", join(import.meta.dirname, "page.ts"), name], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
+  results.push(...(JSON.parse(out) as BenchResult[]));
 }
 
 const ordinary = ordinaryPage(100_000);
