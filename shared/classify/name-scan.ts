@@ -3,7 +3,7 @@ import { type DateDirKind, dateDirKind } from "./date-partition.ts";
 import { type LetterScan, scanLetters } from "./letter-scan.ts";
 import { type ArtifactKind, isMirrorDir } from "./mirror.ts";
 import { type NumberScan, scanNumbers } from "./numbers.ts";
-import { shapePattern } from "./shape-pattern.ts";
+import { extensionDot, shapePattern } from "./shape-pattern.ts";
 import { bitOf, PERSONAL_BITS } from "./signal-bits.ts";
 import { toNfc } from "./tokens.ts";
 
@@ -89,10 +89,8 @@ const NOT_DATA = new Set<Category>(["code", "config", "source-control"]);
  */
 function shapeHashes(name: string, out: Int32Array): void {
   const n = name.length;
-  // The last dot, walked back from the end (an extension is short; lastIndexOf is a runtime call).
-  let dot = n - 1;
-  while (dot > 0 && name.charCodeAt(dot) !== 46) dot--;
-  const digitsEnd = dot > 0 ? dot : n;
+  const dot = extensionDot(name);
+  const digitsEnd = dot === -1 ? n : dot;
   // Int32 throughout (`| 0`, Math.imul): a float among the loop's values costs conversions at every character.
   let a = 0x811c9dc5 | 0;
   let b = n;

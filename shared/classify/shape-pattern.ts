@@ -4,7 +4,10 @@
 
 const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
 
-/** The index of the last dot that splits off an extension (a leading dot does not), or -1. */
+/**
+ * The index of the last dot that splits off an extension (a leading dot does not), or -1.
+ * Walked back from the end: an extension is short, and lastIndexOf is a runtime call in V8.
+ */
 export function extensionDot(name: string): number {
   let dot = name.length - 1;
   while (dot > 0 && name.charCodeAt(dot) !== 46) dot--;
