@@ -29,6 +29,7 @@ import { freePort, startNginx } from "../support/real-servers.ts";
 import { figure } from "./figure.ts";
 import { MEGA_LETTERS, PAYLOADS } from "./hostile/names.ts";
 import {
+  closedDrip,
   HOSTILE_OWNER,
   HOSTILE_SERVER_HEADER,
   type HostileServer,
@@ -355,12 +356,10 @@ try {
           `the popup of a never-ending listing shows no refusal: "${blocked}"`,
         );
         expect(disabled, "Report stays enabled for a listing the re-fetch could not read");
-        const d = await until(
+        const d = await closedDrip(
+          hostile,
           "the extension's re-fetch closed",
-          async () => {
-            const x = hostile.drips.find((y) => y.path.startsWith("/drip-fetch/") && y.dest !== "document");
-            return x && !x.open ? x : null;
-          },
+          (y) => y.path.startsWith("/drip-fetch/") && y.dest !== "document",
           10_000,
         );
         figure(
@@ -386,14 +385,7 @@ try {
       const finding = await findingOf(worker, tabId);
       expect(finding === null, "a finding for a page that is still loading");
       await page.close();
-      const d = await until(
-        "the drip page closed",
-        async () => {
-          const x = hostile.drips.find((y) => y.path === "/drip/2013/04/11/");
-          return x && !x.open ? x : null;
-        },
-        10_000,
-      );
+      const d = await closedDrip(hostile, "the drip page closed", (y) => y.path === "/drip/2013/04/11/", 10_000);
       figure(PART, "never-ending page in Chromium: bytes sent in 3 s (no gate ran)", d.bytes, "bytes");
       boundedReaders++;
     });
@@ -427,12 +419,10 @@ try {
   );
 
   await check("the Worker gives up on a listing that never ends within its timeout, and keeps serving", async () => {
-    const d = await until(
+    const d = await closedDrip(
+      hostile,
       "the Worker's drip connection closed",
-      async () => {
-        const x = hostile.drips.find((y) => y.path === "/drip/2013/04/09/");
-        return x && !x.open ? x : null;
-      },
+      (y) => y.path === "/drip/2013/04/09/",
       60_000,
     );
     const health = await fetch(`${s.api}/api/v1/health`);

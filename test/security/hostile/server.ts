@@ -6,6 +6,7 @@
 //   /drip-fetch/2013/04/09/ whole for a browser's page load, a never-ending drip for any other fetch
 // Every drip connection is logged: how many bytes it was sent and how long it stayed.
 import { createServer, type ServerResponse } from "node:http";
+import { until } from "../../support/checks.ts";
 import { megaName, recording } from "./names.ts";
 
 export const HOSTILE_SERVER_HEADER = `<script>alert(1)</script>"><img src=x onerror=alert(1)>{{7*7}}`;
@@ -19,6 +20,18 @@ export interface Drip {
   bytes: number;
   ms: number;
   open: boolean;
+}
+
+/** The first drip connection `matches` picks, once it has closed (the client gave up on it). */
+export function closedDrip(server: HostileServer, what: string, matches: (d: Drip) => boolean, ms: number) {
+  return until(
+    what,
+    async () => {
+      const d = server.drips.find(matches);
+      return d && !d.open ? d : null;
+    },
+    ms,
+  );
 }
 
 export interface HostileServer {
