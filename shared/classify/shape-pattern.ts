@@ -4,6 +4,9 @@
 
 const SPECIAL = /[\\^$.*+?()[\]{}|/-]/g;
 
+/** Any `n` digits. */
+const digits = (n: number): string => (n === 1 ? "[0-9]" : `[0-9]{${n}}`);
+
 /**
  * The index of the last dot that splits off an extension (a leading dot does not), or -1.
  * Walked back from the end: an extension is short, and lastIndexOf is a runtime call in V8.
@@ -30,10 +33,10 @@ export function shapePattern(name: string): RegExp {
       run++;
       continue;
     }
-    if (run > 0) source += run === 1 ? "[0-9]" : `[0-9]{${run}}`;
+    if (run > 0) source += digits(run);
     run = 0;
     source += name[i]?.replace(SPECIAL, "\\$&") ?? "";
   }
-  if (run > 0) source += run === 1 ? "[0-9]" : `[0-9]{${run}}`;
+  if (run > 0) source += digits(run);
   return new RegExp(`${source}$`);
 }
